@@ -1,0 +1,18 @@
+"""A Harvest v1-compatible loopback server with demo data (standard library only, no Qt)."""
+
+from .app import RecordedRequest
+from .faults import FAULT_KINDS, Faults
+from .server import DEMO_EMAIL, DEMO_PASSWORD, SandboxServer
+from .store import InvalidRecord, RecordNotFound, Store
+
+__all__ = [
+    "DEMO_EMAIL",
+    "DEMO_PASSWORD",
+    "FAULT_KINDS",
+    "Faults",
+    "InvalidRecord",
+    "RecordNotFound",
+    "RecordedRequest",
+    "SandboxServer",
+    "Store",
+]

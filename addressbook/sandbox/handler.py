@@ -1,0 +1,179 @@
+"""HTTP/1.1 transport for the sandbox: read, record, inject faults, answer.
+
+Harvest semantics live in app.py; this module only deals with the socket, so
+faults that a real network produces (a dropped connection, a truncated body, a
+slow link, an nginx error page) happen here, before or after the app runs.
+"""
+
+from __future__ import annotations
+
+import socket
+import sys
+import threading
+import time
+import traceback
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from . import documents
+from .app import RecordedRequest, Response, plain, throttled
+
+if TYPE_CHECKING:
+    from .server import SandboxServer
+
+MAX_REQUEST_BODY = 10 * 2**20
+_HTML = "text/html; charset=utf-8"
+
+
+class SandboxHTTPServer(ThreadingHTTPServer):
+    """Tracks open connections so stop() can end idle keep-alive ones and join every thread."""
+
+    daemon_threads = False
+    block_on_close = True
+
+    def __init__(self, address: tuple[str, int], sandbox: SandboxServer) -> None:
+        self.sandbox = sandbox
+        self._open: set[socket.socket] = set()
+        self._open_lock = threading.Lock()
+        super().__init__(address, SandboxRequestHandler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._open_lock:
+            self._open.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        """Wakes handler threads blocked reading the next request on a kept-alive connection."""
+        with self._open_lock:
+            connections = list(self._open)
+        for connection in connections:
+            try:
+                connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass  # already closed by its handler
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], OSError):
+            return  # the client went away: routine for a test server
+        super().handle_error(request, client_address)
+
+
+class SandboxRequestHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: SandboxHTTPServer
+
+    def version_string(self) -> str:
+        return "nginx"  # what Harvest's front end announced
+
+    def do_GET(self) -> None:  # noqa: N802 (the name BaseHTTPRequestHandler dispatches to)
+        self._serve()
+
+    do_POST = do_PUT = do_DELETE = do_PATCH = do_GET  # noqa: N815
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        if self.server.sandbox.verbose:
+            sys.stderr.write(f"{self.address_string()} {format % args}\n")
+
+    def _serve(self) -> None:
+        request = self._read_request()
+        if request is None:
+            return
+        sandbox = self.server.sandbox
+        sandbox.requests.append(request)
+        if sandbox.faults.latency > 0:
+            time.sleep(sandbox.faults.latency)
+        fault = sandbox.faults.take(request.method, request.path)
+        kind = fault.kind if fault else None
+        if kind == "drop_before":
+            self.close_connection = True
+            return
+        if fault is not None and kind in ("http_500", "http_502", "throttle"):
+            self._send(_fault_response(kind, fault.retry_after))
+            return
+        response = self._run_app(request)
+        if kind == "drop_after":
+            self.close_connection = True
+            return
+        if kind == "malformed":
+            response = _malformed(response)
+        self._send(response)
+
+    def _read_request(self) -> RecordedRequest | None:
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            self._send(plain(411, "Send a Content-Length.\n"))
+            return None
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_REQUEST_BODY:
+            self.close_connection = True
+            self._send(plain(413, "Request body too large.\n"))
+            return None
+        body = self.rfile.read(length) if length > 0 else b""
+        parts = urlsplit(self.path)
+        query = {
+            name: values[-1]
+            for name, values in parse_qs(parts.query, keep_blank_values=True).items()
+        }
+        headers = {name.lower(): value for name, value in self.headers.items()}
+        return RecordedRequest(self.command, unquote(parts.path), query, headers, body)
+
+    def _run_app(self, request: RecordedRequest) -> Response:
+        try:
+            return self.server.sandbox.app.handle(request)
+        except Exception:  # a sandbox bug must still answer, like Rails' 500 page
+            traceback.print_exc()
+            return Response(500, documents.SERVER_ERROR_HTML.encode(), _HTML)
+
+    def _send(self, response: Response) -> None:
+        try:
+            self.send_response(response.status)
+            self.send_header("Content-Type", response.content_type)
+            self.send_header("Content-Length", str(len(response.body)))
+            for name, value in response.headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self._write_body(response.body)
+        except OSError:
+            self.close_connection = True
+
+    def _write_body(self, body: bytes) -> None:
+        rate = self.server.sandbox.faults.bandwidth
+        if not rate:
+            self.wfile.write(body)
+            return
+        chunk = max(1024, rate // 20)  # about twenty writes a second
+        view = memoryview(body)
+        started = time.monotonic()
+        for offset in range(0, len(body), chunk):
+            self.wfile.write(view[offset : offset + chunk])
+            sent = min(len(body), offset + chunk)
+            delay = started + sent / rate - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+
+
+def _fault_response(kind: str, retry_after: int) -> Response:
+    if kind == "throttle":
+        return throttled(retry_after)
+    if kind == "http_502":
+        return Response(502, documents.BAD_GATEWAY_HTML.encode(), _HTML)
+    return Response(500, documents.SERVER_ERROR_HTML.encode(), _HTML)
+
+
+def _malformed(response: Response) -> Response:
+    """A 200 whose XML breaks off: the real body cut in half, or a fixed broken one."""
+    body = response.body
+    if response.status == 200 and len(body) > 200:
+        broken = body[: len(body) // 2]
+    else:
+        broken = documents.MALFORMED_XML.encode()
+    return Response(
+        200,
+        broken,
+        response.content_type if response.status == 200 else "application/xml; charset=utf-8",
+    )

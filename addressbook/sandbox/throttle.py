@@ -1,0 +1,74 @@
+"""Harvest's throttle: at most `limit` requests per account in a sliding window.
+
+Harvest documents 100 calls per 15 seconds and answers the next call with 503
+and Retry-After. Time comes from a monotonic clock so the wall clock a test
+injects for timestamps does not affect the window.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class ThrottleStatus:
+    count: int
+    limit: int
+    window: float
+    lockout_seconds: int
+    last_access_at: datetime | None
+
+
+class Throttle:
+    """Counts admitted requests; a limit of 0 turns the throttle off."""
+
+    def __init__(
+        self,
+        limit: int,
+        window: float,
+        *,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.limit = limit
+        self.window = window
+        self._monotonic = monotonic
+        self._lock = threading.Lock()
+        self._admitted: deque[float] = deque()
+        self._last_access_at: datetime | None = None
+
+    def admit(self, now: datetime) -> int | None:
+        """None when the request may run, else the whole seconds until it may."""
+        with self._lock:
+            moment = self._monotonic()
+            self._forget_before(moment - self.window)
+            if self.limit > 0 and len(self._admitted) >= self.limit:
+                return self._seconds_until_free(moment)
+            self._admitted.append(moment)
+            self._last_access_at = now
+            return None
+
+    def status(self) -> ThrottleStatus:
+        with self._lock:
+            moment = self._monotonic()
+            self._forget_before(moment - self.window)
+            locked = self.limit > 0 and len(self._admitted) >= self.limit
+            return ThrottleStatus(
+                count=len(self._admitted),
+                limit=self.limit,
+                window=self.window,
+                lockout_seconds=self._seconds_until_free(moment) if locked else 0,
+                last_access_at=self._last_access_at,
+            )
+
+    def _forget_before(self, cutoff: float) -> None:
+        while self._admitted and self._admitted[0] <= cutoff:
+            self._admitted.popleft()
+
+    def _seconds_until_free(self, moment: float) -> int:
+        return max(1, math.ceil(self._admitted[0] + self.window - moment))
