@@ -69,3 +69,14 @@ class ProtocolError(HarvestError):
 
 class CancelledError(HarvestError):
     """The caller cancelled while a request was waiting (throttle or backoff)."""
+
+
+class AccessDeniedError(HarvestError):
+    """403: this user may not do this. Kept apart from NotFoundError so that
+    nobody mistakes a refusal for a deletion."""
+
+
+class GatewayError(ServerError, NetworkError):
+    """502/504 answering a create: the gateway failed after the request was sent, so
+    the contact may or may not exist now (outcome_unknown). Both a ServerError and
+    a NetworkError, so either kind of handler sees it."""

@@ -1,0 +1,202 @@
+"""HarvestClient: the Harvest v1 Clients and Client Contacts API, as Python calls.
+
+Writes never trust a reply body (Harvest sends none, or a single space): a
+create reads the new id from `Location` and GETs it; an update GETs the contact
+again. Contacts are validated here before anything is sent.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import httpx
+
+from addressbook.core.models import Client, Contact
+from addressbook.core.validation import describe_problems, validate_changes, validate_contact
+
+from .account import Account
+from .codec import parse_document, parse_list, parse_record
+from .encode import contact_create_body, contact_update_body
+from .errors import HarvestError, ProtocolError, ValidationError
+from .records import CLIENTS, CONTACTS, RecordKind, account_from_item
+from .transport import Connection
+from .urls import normalize_base_url
+
+T = TypeVar("T")
+log = logging.getLogger("addressbook.api")
+_CONTACT_LOCATION = re.compile(r"/contacts/(\d+)/?$")
+
+
+def since_parameter(moment: datetime) -> str:
+    """UTC 'YYYY-MM-DD HH:MM', truncated down to the minute: the API is minute-precise,
+    so rounding up would skip changes made in the watermark's own minute."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)  # naive times are taken as UTC
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
+
+
+def _since(updated_since: datetime | None) -> dict[str, str] | None:
+    return None if updated_since is None else {"updated_since": since_parameter(updated_since)}
+
+
+def _record_id(value: Any, noun: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ValidationError(f"{value!r} is not a {noun} id known to Harvest.")
+    return value
+
+
+def _refused_locally(problems: dict[str, list[str]]) -> ValidationError:
+    errors = [message for messages in problems.values() for message in messages]
+    return ValidationError(describe_problems(problems), errors=errors, fields=problems)
+
+
+def contact_id_from_location(location: str | None) -> int:
+    """`/contacts/123` or `https://acme.harvestapp.com/contacts/123` -> 123."""
+    match = _CONTACT_LOCATION.search(urlsplit(location or "").path)
+    if match is None:
+        raise ProtocolError(
+            "Harvest created the contact but did not say its new id; refresh to see it."
+        )
+    return int(match.group(1))
+
+
+class HarvestClient:
+    """One signed-in account. Use from one thread at a time; close() when done."""
+
+    def __init__(self, base_url: str, email: str, password: str, *,
+                 transport: httpx.BaseTransport | None = None, timeout: float = 30.0,
+                 max_response_bytes: int = 512 * 2**20, max_throttle_wait: float = 300.0,
+                 requests_per_window: int = 90, window_seconds: float = 15.0) -> None:
+        self.base_url = normalize_base_url(base_url)
+        self.email = email
+        self._connection = Connection(
+            self.base_url, email, password, transport=transport, timeout=timeout,
+            max_response_bytes=max_response_bytes, max_throttle_wait=max_throttle_wait,
+            requests_per_window=requests_per_window, window_seconds=window_seconds,
+        )
+
+    @property
+    def on_throttle(self) -> Callable[[float], None] | None:
+        """Called with the seconds about to be waited, before each throttle wait."""
+        return self._connection.on_throttle
+
+    @on_throttle.setter
+    def on_throttle(self, callback: Callable[[float], None] | None) -> None:
+        self._connection.on_throttle = callback
+
+    @property
+    def cancel_event(self) -> threading.Event | None:
+        """When set, any wait (throttle, backoff, pacing) ends with CancelledError."""
+        return self._connection.cancel_event
+
+    @cancel_event.setter
+    def cancel_event(self, event: threading.Event | None) -> None:
+        self._connection.cancel_event = event
+
+    @property
+    def connection(self) -> Connection:
+        return self._connection
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def __enter__(self) -> HarvestClient:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"HarvestClient({self.base_url!r}, {self.email!r})"
+
+    # Reading -------------------------------------------------------------------------
+
+    def who_am_i(self) -> Account:
+        def read(response: httpx.Response, connection: Connection) -> Account:
+            _root, content = parse_document(connection.read_body(response))
+            return account_from_item(content)
+
+        return self._connection.request("GET", "/account/who_am_i", read, subject="your account")
+
+    def list_clients(self, updated_since: datetime | None = None) -> list[Client]:
+        return self._list("/clients", CLIENTS, _since(updated_since), "the list of clients")
+
+    def get_client(self, client_id: int) -> Client:
+        client_id = _record_id(client_id, "client")
+        return self._get(f"/clients/{client_id}", CLIENTS, f"client {client_id}")
+
+    def list_contacts(self, client_id: int | None = None,
+                      updated_since: datetime | None = None) -> list[Contact]:
+        if client_id is None:
+            return self._list("/contacts", CONTACTS, _since(updated_since), "the contacts")
+        client_id = _record_id(client_id, "client")
+        return self._list(f"/clients/{client_id}/contacts", CONTACTS, _since(updated_since),
+                          f"the contacts of client {client_id}")
+
+    def get_contact(self, contact_id: int) -> Contact:
+        contact_id = _record_id(contact_id, "contact")
+        return self._get(f"/contacts/{contact_id}", CONTACTS, f"contact {contact_id}")
+
+    def _list(self, path: str, kind: RecordKind[T], params: dict[str, str] | None,
+              subject: str) -> list[T]:
+        def read(response: httpx.Response, connection: Connection) -> list[T]:
+            return parse_list(connection.chunks(response), kind)  # parsed while it arrives
+
+        return self._connection.request("GET", path, read, subject=subject, params=params)
+
+    def _get(self, path: str, kind: RecordKind[T], subject: str) -> T:
+        def read(response: httpx.Response, connection: Connection) -> T:
+            return parse_record(connection.read_body(response), kind)
+
+        return self._connection.request("GET", path, read, subject=subject)
+
+    # Writing -------------------------------------------------------------------------
+
+    def create_contact(self, contact: Contact) -> Contact:
+        problems = validate_contact(contact.editable_values())
+        if problems:
+            raise _refused_locally(problems)
+        location = self._write("POST", "/contacts", contact_create_body(contact), "the contact")
+        new_id = contact_id_from_location(location)
+        try:
+            return self.get_contact(new_id)
+        except HarvestError as error:
+            # It exists on the server now: report it with its id rather than fail, or
+            # the caller might create it a second time.
+            log.warning("created contact %s but could not read it back: %s", new_id, error)
+            return replace(contact, id=new_id, created_at=None, updated_at=None)
+
+    def update_contact(self, contact_id: int, changes: dict[str, Any]) -> Contact:
+        contact_id = _record_id(contact_id, "contact")
+        problems = validate_changes(changes)
+        if problems:
+            raise _refused_locally(problems)
+        if changes:
+            body = contact_update_body(changes)
+            self._write("PUT", f"/contacts/{contact_id}", body, f"contact {contact_id}")
+        return self.get_contact(contact_id)
+
+    def delete_contact(self, contact_id: int) -> None:
+        contact_id = _record_id(contact_id, "contact")
+        self._write("DELETE", f"/contacts/{contact_id}", None, f"contact {contact_id}")
+
+    def _write(self, method: str, path: str, body: bytes | None, subject: str) -> str | None:
+        """Send a write; its reply body is drained but never parsed. Returns `Location`."""
+
+        def read(response: httpx.Response, connection: Connection) -> str | None:
+            connection.read_body(response, limit=64 * 1024, truncate=True)
+            location: str | None = response.headers.get("location")
+            return location
+
+        location = self._connection.request(method, path, read, subject=subject, body=body)
+        log.info("%s %s done", method, path)
+        return location

@@ -1,0 +1,136 @@
+"""XML bodies <-> records, on xmltodict.
+
+Reading sniffs the body itself (Content-Type headers have lied) and tolerates a
+UTF-8 BOM. Lists are parsed as a stream: each record is converted the moment
+its element closes, while the rest of the body is still arriving.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
+from xml.parsers.expat import ExpatError
+
+import xmltodict
+
+from .errors import ProtocolError
+from .records import RecordKind
+
+T = TypeVar("T")
+
+BOM = b"\xef\xbb\xbf"
+# While no record has arrived, keep this much of a list body to explain what it was.
+_HEAD_LIMIT = 1 << 20
+
+
+def looks_like_xml(body: bytes) -> bool:
+    return body.removeprefix(BOM).lstrip().startswith(b"<")
+
+
+def parse_document(body: bytes) -> tuple[str, Any]:
+    """A whole XML body -> (root element name, its content as xmltodict gives it)."""
+    if not looks_like_xml(body):
+        raise ProtocolError(f"Harvest sent a reply that is not XML: {preview(body)!r}")
+    try:
+        document = xmltodict.parse(body, strip_whitespace=False, disable_entities=True)
+    except (ExpatError, ValueError) as error:
+        raise ProtocolError(f"Harvest sent XML that cannot be read ({error}).") from None
+    if not isinstance(document, dict) or len(document) != 1:
+        raise ProtocolError("Harvest sent an XML reply without a root element.")
+    ((root, content),) = document.items()
+    return root, content
+
+
+def parse_record(body: bytes, kind: RecordKind[T]) -> T:
+    root, content = parse_document(body)
+    if root != kind.tag:
+        raise ProtocolError(f"Harvest sent <{root}> where a {kind.noun} was expected.")
+    return kind.convert(content)
+
+
+def _is_array_root(root: str, content: Any, kind: RecordKind[T]) -> bool:
+    if root == kind.plural:
+        return True
+    attributes = content if isinstance(content, dict) else {}
+    kind_attribute = attributes.get("@type")
+    # Rails 2 renders an empty array as <nil-classes type="array"/>.
+    return isinstance(kind_attribute, str) and kind_attribute.strip().lower() == "array"
+
+
+def parse_list(chunks: Iterable[bytes], kind: RecordKind[T]) -> list[T]:
+    """A list body, fed chunk by chunk -> records, converted as each one closes."""
+    records: list[T] = []
+    roots: list[str] = []
+    head: list[bytes] = []
+
+    def on_item(path: list[tuple[str, Any]], item: Any) -> bool:
+        if path[1][0] == kind.tag:
+            records.append(kind.convert(item))
+        if not roots:
+            roots.append(path[0][0])
+        return True
+
+    def feed() -> Iterator[bytes]:
+        kept = 0
+        opening: bytes | None = b""
+        for chunk in chunks:
+            if opening is not None:
+                opening += chunk
+                if len(opening.removeprefix(BOM).lstrip()) < 8:
+                    continue  # too little to tell yet (a BOM split across chunks, say)
+                _sniff(opening)
+                chunk, opening = opening, None
+            if not roots and kept < _HEAD_LIMIT:
+                head.append(chunk)
+                kept += len(chunk)
+            yield chunk
+        if opening is not None:  # the whole body was shorter than the sniffing window
+            _sniff(opening)
+            head.append(opening)
+            yield opening
+
+    try:
+        xmltodict.parse(
+            feed(),
+            item_depth=2,
+            item_callback=on_item,
+            strip_whitespace=False,
+            disable_entities=True,
+        )
+    except (ExpatError, ValueError) as error:
+        raise ProtocolError(f"Harvest sent XML that cannot be read ({error}).") from None
+    _check_list_root(roots, b"".join(head), kind)
+    return records
+
+
+def _sniff(opening: bytes) -> None:
+    if not opening.removeprefix(BOM).strip():
+        raise ProtocolError("Harvest sent an empty reply where a list was expected.")
+    if not looks_like_xml(opening):
+        raise ProtocolError(f"Harvest sent a reply that is not XML: {preview(opening)!r}")
+
+
+def _check_list_root(roots: list[str], head: bytes, kind: RecordKind[T]) -> None:
+    if roots:
+        root = roots[0]
+        if root != kind.plural and root != "nil-classes":
+            _check_array_attribute(root, head, kind)
+        return
+    if not head:
+        raise ProtocolError(f"Harvest sent an empty reply where a list of {kind.plural} belongs.")
+    root, content = parse_document(head)
+    if not _is_array_root(root, content, kind):
+        raise ProtocolError(f"Harvest sent <{root}> where a list of {kind.plural} was expected.")
+
+
+def _check_array_attribute(root: str, head: bytes, kind: RecordKind[T]) -> None:
+    """A root of another name is fine only when it says type="array"."""
+    start = head.find(b"<" + root.encode())
+    opening = head[start : head.find(b">", start)].lower() if start >= 0 else b""
+    if b'type="array"' not in opening and b"type='array'" not in opening:
+        raise ProtocolError(f"Harvest sent <{root}> where a list of {kind.plural} was expected.")
+
+
+def preview(body: bytes, limit: int = 80) -> str:
+    text = body.removeprefix(BOM).decode("utf-8", "replace").strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,209 @@
+"""One account's HTTP connection: headers, pacing, throttling, retries, error mapping.
+
+Rules that matter for the user's data:
+- 503/429 means "not executed": wait Retry-After and send again, writes included.
+- GET/PUT/DELETE are idempotent, so connection errors, 502 and 504 are retried.
+- A POST whose connection died after it was sent is never resent: the contact may
+  exist already. The caller gets NetworkError(outcome_unknown=True) and decides.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+
+import httpx
+
+from addressbook import __version__
+
+from .errors import HarvestError, NetworkError, ProtocolError, ThrottledError
+from .pacing import Pacer, parse_retry_after, wait
+from .statuses import error_for, redirect_error
+from .urls import check_base_url
+
+T = TypeVar("T")
+log = logging.getLogger("addressbook.api")
+
+USER_AGENT = f"HarvestContacts/{__version__} (+python-httpx)"
+XML = "application/xml"
+XML_BODY = "application/xml; charset=utf-8"
+IDEMPOTENT = frozenset({"GET", "PUT", "DELETE", "HEAD"})
+THROTTLED = frozenset({429, 503})
+TRANSIENT = frozenset({502, 504})
+ERROR_BODY_LIMIT = 64 * 1024
+# Nothing was sent when these happen, so even a POST may simply be reported.
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# A reply that came back cut off or not at all: the request may have been executed.
+CUT_OFF = (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError)
+
+
+def basic_authorization(email: str, password: str) -> str:
+    """Exactly `Basic <base64>`; some libraries sent `Basic (<base64>)` for years."""
+    token = base64.b64encode(f"{email}:{password}".encode()).decode("ascii")
+    return f"Basic {token}"
+
+
+class Connection:
+    """Sends requests for one account; every failure leaves as a HarvestError."""
+
+    # Backoff before each retry of a transient failure (bounded: one retry per entry).
+    retry_delays: tuple[float, ...] = (0.25, 0.5, 1.0)
+
+    def __init__(self, base_url: str, email: str, password: str, *,
+                 transport: httpx.BaseTransport | None, timeout: float,
+                 max_response_bytes: int, max_throttle_wait: float,
+                 requests_per_window: int, window_seconds: float) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.max_response_bytes = max_response_bytes
+        self.max_throttle_wait = max_throttle_wait
+        self.on_throttle: Callable[[float], None] | None = None
+        self.cancel_event: threading.Event | None = None
+        self.pacer = Pacer(requests_per_window, window_seconds)
+        # No base_url here: an address httpx cannot parse must fail as a HarvestError
+        # when used (check_base_url), not as an httpx exception from this constructor.
+        self._http = httpx.Client(
+            transport=transport, verify=True, follow_redirects=False,
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 15.0)),
+            headers={"Authorization": basic_authorization(email, password),
+                     "Accept": XML, "User-Agent": USER_AGENT},
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def request(self, method: str, path: str, read: Callable[[httpx.Response, Connection], T],
+                *, subject: str, params: dict[str, str] | None = None,
+                body: bytes | None = None) -> T:
+        check_base_url(self.base_url)
+        headers = {"Content-Type": XML_BODY} if body is not None else {}
+        try:
+            request = self._http.build_request(method, self.base_url + path, params=params,
+                                               content=body, headers=headers)
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol):
+            raise HarvestError(f"'{self.base_url}' is not a usable account address.") from None
+        throttled_for, retries = 0.0, 0
+        while True:
+            try:
+                return self._attempt(request, read, subject)
+            except _Throttled as throttle:
+                throttled_for += self._wait_out(throttle.seconds, throttled_for)
+            except _Transient as failure:
+                if method not in IDEMPOTENT and not failure.not_sent:
+                    raise failure.error from None
+                if retries >= len(self.retry_delays):
+                    raise failure.error from None
+                log.info("%s %s failed (%s); retrying", method, path, failure.error)
+                wait(self.retry_delays[retries], self.cancel_event)
+                retries += 1
+
+    def _attempt(self, request: httpx.Request, read: Callable[[httpx.Response, Connection], T],
+                 subject: str) -> T:
+        self.pacer.wait_turn(self.cancel_event)
+        try:
+            response = self._http.send(request, stream=True)
+        except httpx.HTTPError as error:
+            raise _Transient.from_httpx(error, request.method) from None
+        finally:
+            # Counted once the server has surely seen it, so our window never starts
+            # before the server's does and the budget holds at the server's end too.
+            self.pacer.record()
+        try:
+            self._check_status(response, subject, request.method)
+            return read(response, self)
+        except httpx.HTTPError as error:
+            raise _Transient.from_httpx(error, request.method) from None
+        finally:
+            response.close()
+
+    def _check_status(self, response: httpx.Response, subject: str, method: str) -> None:
+        status = response.status_code
+        if 200 <= status < 300:
+            return
+        if status in THROTTLED:
+            raise _Throttled(parse_retry_after(response.headers.get("retry-after")))
+        if 300 <= status < 400:
+            raise redirect_error(status, response.headers.get("location"))
+        body = self.read_body(response, limit=ERROR_BODY_LIMIT, truncate=True)
+        error = error_for(status, response.headers, body, subject, method)
+        if status in TRANSIENT and method in IDEMPOTENT:
+            raise _Transient(error, not_sent=False)
+        raise error
+
+    def _wait_out(self, seconds: float, already: float) -> float:
+        if already + seconds > self.max_throttle_wait:
+            raise ThrottledError(
+                f"Harvest is limiting requests from this account and asks to wait "
+                f"{seconds:.0f} s more; try again in a few minutes.",
+                retry_after=seconds,
+            )
+        log.info("Harvest throttled this account; waiting %.1f s", seconds)
+        if self.on_throttle is not None:
+            self.on_throttle(seconds)
+        wait(seconds, self.cancel_event)
+        return seconds
+
+    def chunks(self, response: httpx.Response, limit: int | None = None) -> Iterator[bytes]:
+        """The body as it arrives, refused past the size cap."""
+        limit = self.max_response_bytes if limit is None else limit
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise _too_large(limit)
+        received = 0
+        for chunk in response.iter_bytes():
+            received += len(chunk)
+            if received > limit:
+                raise _too_large(limit)
+            yield chunk
+
+    def read_body(self, response: httpx.Response, *, limit: int | None = None,
+                  truncate: bool = False) -> bytes:
+        if not truncate:
+            return b"".join(self.chunks(response, limit))
+        kept, wanted = [], limit or self.max_response_bytes
+        for chunk in response.iter_bytes():
+            kept.append(chunk)
+            wanted -= len(chunk)
+            if wanted <= 0:
+                break
+        return b"".join(kept)
+
+
+def _too_large(limit: int) -> ProtocolError:
+    return ProtocolError(
+        f"Harvest's reply is larger than the {limit / 2**20:.0f} MB this app accepts; "
+        "it was not read."
+    )
+
+
+class _Throttled(Exception):
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+
+class _Transient(Exception):
+    """A failure that an idempotent request may retry; `error` is what the caller sees."""
+
+    def __init__(self, error: HarvestError, *, not_sent: bool) -> None:
+        self.error = error
+        self.not_sent = not_sent
+
+    @classmethod
+    def from_httpx(cls, error: httpx.HTTPError, method: str) -> _Transient | HarvestError:
+        if isinstance(error, NOT_SENT):
+            return cls(NetworkError(
+                "Cannot reach Harvest. Check the internet connection and the account address."),
+                not_sent=True)
+        if isinstance(error, httpx.TimeoutException):
+            return NetworkError("Harvest did not answer in time. Try again later.",
+                                outcome_unknown=method not in IDEMPOTENT)
+        if isinstance(error, CUT_OFF):
+            unknown = method not in IDEMPOTENT
+            extra = " The change may or may not have been saved." if unknown else ""
+            return cls(NetworkError("The connection to Harvest broke before its reply arrived."
+                                    + extra, outcome_unknown=unknown), not_sent=False)
+        if isinstance(error, httpx.DecodingError):
+            return ProtocolError("Harvest sent a reply that could not be decoded.")
+        return HarvestError(f"Talking to Harvest failed ({type(error).__name__}).")
