@@ -1,0 +1,103 @@
+"""The outbox table: queued edits in the order the user made them."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from .records import PendingChange
+from .rows import text_to_time, time_to_text
+
+_COLUMNS = "id, kind, contact_id, changes, base, state, error, created_at, sent_at"
+PUSHABLE_STATES = ("queued", "sending", "unknown")
+# Entries the user may still fold new edits into: nothing of them is on the wire.
+EDITABLE_STATES = ("queued", "rejected")
+
+
+def _entry(row: Sequence[Any]) -> PendingChange:
+    created_at = text_to_time(row[7])
+    assert created_at is not None
+    return PendingChange(
+        id=row[0], kind=row[1], contact_id=row[2], changes=json.loads(row[3]),
+        base=json.loads(row[4]), state=row[5], error=row[6], created_at=created_at,
+        sent_at=text_to_time(row[8]),
+    )  # fmt: skip
+
+
+def all_entries(connection: sqlite3.Connection) -> list[PendingChange]:
+    rows = connection.execute(f"SELECT {_COLUMNS} FROM outbox ORDER BY id").fetchall()
+    return [_entry(row) for row in rows]
+
+
+def entries_for(connection: sqlite3.Connection, contact_id: int) -> list[PendingChange]:
+    rows = connection.execute(
+        f"SELECT {_COLUMNS} FROM outbox WHERE contact_id = ? ORDER BY id", (contact_id,)
+    ).fetchall()
+    return [_entry(row) for row in rows]
+
+
+def get_entry(connection: sqlite3.Connection, entry_id: int) -> PendingChange | None:
+    row = connection.execute(f"SELECT {_COLUMNS} FROM outbox WHERE id = ?", (entry_id,)).fetchone()
+    return _entry(row) if row else None
+
+
+def next_entry(connection: sqlite3.Connection, after_id: int) -> PendingChange | None:
+    """The oldest entry after `after_id` that may be sent now, in queue order."""
+    row = connection.execute(
+        f"SELECT {_COLUMNS} FROM outbox WHERE id > ? AND state IN {PUSHABLE_STATES} "
+        "AND contact_id NOT IN (SELECT contact_id FROM outbox WHERE state = 'rejected') "
+        "ORDER BY id LIMIT 1",
+        (after_id,),
+    ).fetchone()
+    return _entry(row) if row else None
+
+
+def insert_entry(
+    connection: sqlite3.Connection,
+    kind: str,
+    contact_id: int,
+    changes: dict[str, Any],
+    base: dict[str, Any],
+    now: datetime,
+) -> int:
+    cursor = connection.execute(
+        "INSERT INTO outbox (kind, contact_id, changes, base, created_at) VALUES (?, ?, ?, ?, ?)",
+        (kind, contact_id, json.dumps(changes), json.dumps(base), time_to_text(now)),
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def rewrite_entry(
+    connection: sqlite3.Connection, entry_id: int, changes: dict[str, Any], base: dict[str, Any]
+) -> None:
+    """New content for an entry not yet sent; a rejected one gets another chance."""
+    connection.execute(
+        "UPDATE outbox SET changes = ?, base = ?, state = 'queued', error = NULL WHERE id = ?",
+        (json.dumps(changes), json.dumps(base), entry_id),
+    )
+
+
+def set_state(
+    connection: sqlite3.Connection,
+    entry_id: int,
+    state: str,
+    *,
+    error: str | None = None,
+    sent_at: datetime | None = None,
+) -> None:
+    connection.execute(
+        "UPDATE outbox SET state = ?, error = ?, sent_at = COALESCE(?, sent_at) WHERE id = ?",
+        (state, error, time_to_text(sent_at), entry_id),
+    )
+
+
+def delete_entry(connection: sqlite3.Connection, entry_id: int) -> None:
+    connection.execute("DELETE FROM outbox WHERE id = ?", (entry_id,))
+
+
+def delete_entries_for(connection: sqlite3.Connection, contact_id: int) -> None:
+    connection.execute("DELETE FROM outbox WHERE contact_id = ?", (contact_id,))

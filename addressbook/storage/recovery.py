@@ -1,0 +1,98 @@
+"""Opening the cache file, and what to do when it is corrupt or from a newer release.
+
+The app must never be blocked by a bad cache: the queued edits are exported to
+a JSON file beside it (when they can still be read), the file is moved aside as
+`<name>.corrupt-<timestamp>`, and a fresh cache is created; the next sync
+rebuilds it from the server.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .database import connect, is_corruption, storage_error
+from .schema import NewerSchemaError, migrate
+
+
+@dataclass(frozen=True, slots=True)
+class Recovery:
+    """What happened to a cache file that could not be used."""
+
+    moved_to: Path
+    outbox_export: Path | None
+    reason: str
+
+    @property
+    def message(self) -> str:
+        saved = (
+            f" Unsent changes were saved to {self.outbox_export}."
+            if self.outbox_export
+            else " No unsent changes could be read from it."
+        )
+        return (
+            f"The local cache could not be used ({self.reason}); it was moved to "
+            f"{self.moved_to} and will be rebuilt from the server.{saved}"
+        )
+
+
+def open_connection(path: Path) -> tuple[sqlite3.Connection, Recovery | None]:
+    """A migrated connection to `path`; a bad file is moved aside and replaced."""
+    try:
+        return _open_and_migrate(path), None
+    except NewerSchemaError as error:
+        reason = f"it was written by a newer version of the app: {error}"
+    except sqlite3.DatabaseError as error:
+        if not is_corruption(error):
+            raise storage_error(error) from error
+        reason = f"the file is damaged: {error}"
+    recovery = _move_aside(path, reason)
+    return _open_and_migrate(path), recovery
+
+
+def _open_and_migrate(path: Path) -> sqlite3.Connection:
+    connection = connect(path)
+    try:
+        migrate(connection)
+        # Reads every page's structure once: damage deep in the file shows here, not mid-sync.
+        row = connection.execute("PRAGMA quick_check(1)").fetchone()
+        if row is None or row[0] != "ok":
+            raise sqlite3.DatabaseError(f"database disk image is malformed: {row}")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _move_aside(path: Path, reason: str) -> Recovery:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    export = _export_outbox(path, path.with_name(f"{path.name}.outbox-{stamp}.json"))
+    moved = path.with_name(f"{path.name}.corrupt-{stamp}")
+    # The -wal and -shm files belong to the old file: leaving them would let SQLite
+    # replay an old log into the new database.
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            source.replace(Path(f"{moved}{suffix}"))
+    return Recovery(moved_to=moved, outbox_export=export, reason=reason)
+
+
+def _export_outbox(path: Path, target: Path) -> Path | None:
+    """Every readable outbox row as JSON; None when nothing could be read."""
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        cursor = connection.execute("SELECT * FROM outbox ORDER BY id")
+        names = [column[0] for column in cursor.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+    target.write_text(json.dumps({"source": str(path), "outbox": rows}, indent=2), "utf-8")
+    return target

@@ -1,0 +1,7 @@
+"""Qt-free sync engine: push queued edits with a field-level merge, pull what changed."""
+
+from .engine import SyncEngine
+from .merge import Merge, changed_since, find_created, merge_update
+from .report import SyncReport
+
+__all__ = ["Merge", "SyncEngine", "SyncReport", "changed_since", "find_created", "merge_update"]
