@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv run test lint typecheck sandbox bench bundle clean
+.PHONY: venv run test lint typecheck sandbox bench bundle bundle-check clean
 
 venv: $(STAMP)
 
@@ -33,8 +33,21 @@ bench: $(STAMP)
 
 bundle: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,package]'
-	rm -rf build/HarvestContacts dist/HarvestContacts
-	$(BIN)/pyinstaller --noconfirm --clean packaging/addressbook.spec
+	rm -rf build/bundle dist/HarvestContacts
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--workpath build/bundle --distpath dist packaging/addressbook.spec
+	@du -sh dist/HarvestContacts
+
+# Build the bundle, then run it as a user would: --version, and the demo's smoke test
+# offscreen (tests/packaging/bundle_checks.py, also the size and keyring checks).
+bundle-check: bundle
+	@if command -v desktop-file-validate >/dev/null; then \
+		desktop-file-validate resources/com.harvestcontacts.HarvestContacts.desktop; \
+	else echo "desktop-file-validate missing (apt-get install desktop-file-utils)"; fi
+	@if command -v appstreamcli >/dev/null; then \
+		appstreamcli validate --no-net resources/com.harvestcontacts.HarvestContacts.metainfo.xml; \
+	else echo "appstreamcli missing (apt-get install appstream)"; fi
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/packaging/bundle_checks.py
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -58,7 +58,9 @@ def no_keyring() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Data, config and log dirs of the app point into a per-test temp dir."""
     root = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("ADDRESSBOOK_DATA_DIR", str(root / "data"))

@@ -1,0 +1,137 @@
+"""Command line: `addressbook` / `python -m addressbook`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from addressbook import APP_ID, APP_NAME, ORG_NAME, __version__
+
+_STARTED = time.perf_counter()
+log = logging.getLogger("addressbook")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="addressbook", description=f"{APP_NAME}: an offline-first address book for Harvest."
+    )
+    parser.add_argument("--demo", action="store_true",
+                        help="start a local demo server with sample data and sign in to it")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR",
+                        help="where the local cache lives (default: the platform data dir)")
+    parser.add_argument("--server", default="", metavar="URL",
+                        help="Harvest account to sign in to: 'acme' or a full URL")
+    parser.add_argument("--email", default="", metavar="E", help="email to sign in with")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="sign in (demo or saved password), load the cache, sync once, exit")
+    parser.add_argument("--smoke-paint", action="store_true", help=argparse.SUPPRESS)
+    # Packaging checks and bench/bench_bundle.py (see packaging/README.md).
+    parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--list-keyring-backends", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    return parser.parse_args(argv)
+
+
+def _headless_fallback(args: argparse.Namespace) -> None:
+    """A smoke test on a machine with no display still runs (offscreen)."""
+    if not args.smoke_test or "QT_QPA_PLATFORM" in os.environ:
+        return
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.list_keyring_backends:
+        from addressbook.diagnostics import print_keyring_backends
+
+        return print_keyring_backends()
+    _headless_fallback(args)
+    from addressbook.logging_setup import configure_logging
+
+    logging_handle = configure_logging(verbose=args.verbose)
+    log.info("%s %s starting", APP_NAME, __version__)
+    from PySide6.QtWidgets import QApplication
+
+    qt_app = QApplication(sys.argv[:1])
+    qt_app.setApplicationName(APP_ID)
+    qt_app.setApplicationDisplayName(APP_NAME)
+    qt_app.setOrganizationName(ORG_NAME)
+    qt_app.setApplicationVersion(__version__)
+    qt_app.setDesktopFileName("com.harvestcontacts.HarvestContacts")
+    code = _run(qt_app, args, str(logging_handle.log_file))
+    logging.shutdown()
+    return code
+
+
+def _run(qt_app: object, args: argparse.Namespace, log_file: str) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from addressbook.app import Application, configure_process, default_data_dir
+    from addressbook.settings import Settings
+    from addressbook.ui.crash_reporter import CrashReporter
+    from addressbook.ui.icons import app_icon
+
+    assert isinstance(qt_app, QApplication)
+    configure_process()
+    qt_app.setWindowIcon(app_icon())
+    reporter = CrashReporter()
+    reporter.log_file = log_file
+    reporter.install()
+    application = Application(data_dir=args.data_dir or default_data_dir(), settings=Settings())
+    watcher: Any = None
+    if args.smoke_test:
+        from addressbook.smoke import SmokeTest
+
+        watcher = SmokeTest(application)
+        if not watcher.begin(demo=args.demo, server=args.server, email=args.email):
+            application.shutdown()
+            return 1
+    else:
+        if args.smoke_paint:
+            from addressbook.smoke import exit_after_first_paint
+
+            watcher = exit_after_first_paint(application, _STARTED)
+        if args.exit_after_paint:
+            from addressbook.ui.first_paint import exit_after_first_paint as exit_after_paint
+
+            exit_after_paint(qt_app)
+        application.start(demo=args.demo, server=args.server, email=args.email)
+    _quit_on_interrupt(qt_app)
+    code = qt_app.exec()
+    stopped = application.shutdown()
+    reporter.uninstall()
+    if watcher is not None and getattr(watcher, "code", None) is not None:
+        code = watcher.code
+    if not stopped:
+        # The worker is stuck in a system call; every edit is already committed.
+        logging.shutdown()
+        os._exit(code)
+    return code
+
+
+def _quit_on_interrupt(qt_app: Any) -> None:
+    """Ctrl+C in the terminal quits cleanly (the worker stops, the window state is saved).
+
+    Python runs signal handlers only between bytecodes, so a timer wakes the
+    interpreter now and then while Qt's event loop runs in C++.
+    """
+    from PySide6.QtCore import QTimer
+
+    signal.signal(signal.SIGINT, lambda *_: qt_app.closeAllWindows() or qt_app.quit())
+    timer = QTimer(qt_app)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

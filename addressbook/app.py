@@ -1,0 +1,142 @@
+"""Composition root: builds settings, credentials, the worker and the window, and wires them."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import platformdirs
+from PySide6.QtCore import QObject, Signal
+
+from addressbook import APP_ID
+from addressbook.settings import Settings
+
+if TYPE_CHECKING:
+    from addressbook.credentials import CredentialStore
+from addressbook.ui.editing import EditController
+from addressbook.ui.main_window import MainWindow
+from addressbook.ui.sign_in_flow import SignInFlow
+from addressbook.workers import SyncWorker, WorkerThread
+from addressbook.workers.gc_pause import freeze_after_bulk_work
+from addressbook.workers.sync_worker import DELETE_GRACE_MS, OFFLINE_RETRY_MS, SYNC_INTERVAL_MS
+
+log = logging.getLogger(__name__)
+
+
+GIL_SWITCH_INTERVAL = 0.001
+
+
+def configure_process() -> None:
+    """Process-wide settings of the app (called by main(), never by a library or a test).
+
+    The worker parses XML and builds rows in Python while the GUI thread
+    waits for the GIL; Python hands the GIL over every 5 ms by default, which
+    lets the event loop stall for tens of milliseconds. 1 ms keeps it smooth.
+    The same goes for the garbage collector's full passes (see gc_pause).
+    """
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL)
+    freeze_after_bulk_work()
+
+
+def default_data_dir() -> Path:
+    """ADDRESSBOOK_DATA_DIR if set (tests, portable use), else the platform's data dir."""
+    override = os.environ.get("ADDRESSBOOK_DATA_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+
+
+class WorkerEvents(QObject):
+    """The worker's results re-emitted on the GUI thread: everything in the GUI listens here.
+
+    A signal-to-signal connection to an object of the GUI thread is always
+    queued, so no GUI code can run on the worker's thread by accident (a plain
+    function connected to the worker itself would).
+    """
+
+    signed_in = Signal(object)
+    sign_in_failed = Signal(str, str)
+    contacts_loaded = Signal(object, object)
+    contacts_changed = Signal(object, object)
+    outbox_changed = Signal(object, object, object)
+    sync_started = Signal()
+    sync_progress = Signal(str, int, int)
+    throttled = Signal(float)
+    last_sync_changed = Signal(object)
+    sync_finished = Signal(object)
+    sync_failed = Signal(str)
+    contact_saved = Signal(int, object)
+    edit_failed = Signal(int, str, object)
+    deletes_undone = Signal(int)
+    signed_out = Signal()
+
+    def relay(self, worker: SyncWorker) -> None:
+        for name in ("signed_in", "sign_in_failed", "contacts_loaded", "contacts_changed",
+                     "outbox_changed", "sync_started", "sync_progress", "throttled",
+                     "last_sync_changed", "sync_finished", "sync_failed", "contact_saved",
+                     "edit_failed", "deletes_undone", "signed_out"):
+            getattr(worker, name).connect(getattr(self, name))
+
+
+class Application:
+    def __init__(self, *, data_dir: Path, settings: Settings,
+                 credentials: CredentialStore | None = None,
+                 sync_interval_ms: int = SYNC_INTERVAL_MS,
+                 offline_retry_ms: int = OFFLINE_RETRY_MS,
+                 delete_grace_ms: int = DELETE_GRACE_MS) -> None:
+        self.data_dir = Path(data_dir)
+        self.settings = settings
+        self.worker = SyncWorker(self.data_dir, sync_interval_ms=sync_interval_ms,
+                                 offline_retry_ms=offline_retry_ms,
+                                 delete_grace_ms=delete_grace_ms)
+        self.worker_thread = WorkerThread(self.worker)
+        self.events = WorkerEvents()
+        self.events.relay(self.worker)
+        self.window = MainWindow(settings)
+        self._bind_window()  # first: the window sees each result before anyone else
+        self.editing = EditController(self.window, self.worker, self.events)
+        self.sign_in = SignInFlow(self.window, self.worker, self.events, settings, credentials,
+                                  self.data_dir)
+        self._install_outbox_panel()
+
+    @property
+    def credentials(self) -> CredentialStore:
+        return self.sign_in.credentials
+
+    def _install_outbox_panel(self) -> None:
+        def build() -> object:
+            from addressbook.ui.outbox_panel import OutboxPanel
+
+            panel = OutboxPanel()
+            panel.discard_requested.connect(self.worker.discard_requested)
+            return panel
+
+        self.window.outbox_panel_factory = build
+
+    def _bind_window(self) -> None:
+        events, window, status = self.events, self.window, self.window.status
+        events.contacts_loaded.connect(window.show_contacts)
+        events.contacts_changed.connect(window.apply_changes)
+        events.outbox_changed.connect(window.set_outbox)
+        events.sync_started.connect(status.set_syncing)
+        events.sync_progress.connect(status.set_progress)
+        events.throttled.connect(status.set_throttled)
+        events.sync_finished.connect(status.set_sync_result)
+        events.sync_failed.connect(status.set_sync_error)
+        events.last_sync_changed.connect(status.set_last_sync)
+        window.sync_requested.connect(lambda: self.worker.sync_requested.emit(False))
+
+    def start(self, *, demo: bool = False, server: str = "", email: str = "") -> None:
+        self.worker_thread.start()
+        self.window.show()
+        self.sign_in.start(demo=demo, server=server, email=email)
+
+    def shutdown(self) -> bool:
+        """Stop the worker (at most ~2 s even mid-request), then the demo server."""
+        self.sign_in.save_snapshot()
+        stopped = self.worker_thread.stop()
+        self.sign_in.shutdown()
+        return stopped

@@ -1,0 +1,86 @@
+"""Logging in one place: a rotating file in the platform log dir, the console, and Qt.
+
+Qt's own messages (qWarning and friends) are routed into the "qt" logger so
+they land in the same file as ours. Nothing here ever sees a password: the
+app never logs one, and httpx does not log headers.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+from addressbook import APP_ID
+
+LOG_FILE_NAME = "addressbook.log"
+_FORMAT = "%(asctime)s %(levelname)-7s %(name)s [%(threadName)s] %(message)s"
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+_qt_log = logging.getLogger("qt")
+
+
+def default_log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APP_ID, appauthor=False))
+
+
+def qt_message_handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    level = _QT_LEVELS.get(kind, logging.WARNING)
+    where = f" ({context.category})" if context.category and context.category != "default" else ""
+    _qt_log.log(level, "%s%s", message, where)
+
+
+@dataclass
+class LoggingHandle:
+    """What configure_logging installed, so tests (and a second call) can undo it."""
+
+    log_file: Path
+    handlers: list[logging.Handler] = field(default_factory=list)
+    previous_level: int = logging.WARNING
+    previous_qt_handler: Any = None
+
+    def close(self) -> None:
+        root = logging.getLogger()
+        for handler in self.handlers:
+            root.removeHandler(handler)
+            handler.close()
+        root.setLevel(self.previous_level)
+        qInstallMessageHandler(self.previous_qt_handler)
+
+
+def configure_logging(*, verbose: bool = False, log_dir: Path | None = None,
+                      console: bool = True) -> LoggingHandle:
+    directory = log_dir or default_log_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    log_file = directory / LOG_FILE_NAME
+    root = logging.getLogger()
+    handle = LoggingHandle(log_file, previous_level=root.level)
+    formatter = logging.Formatter(_FORMAT)
+    file_handler = logging.handlers.RotatingFileHandler(
+        log_file, maxBytes=2 * 2**20, backupCount=3, encoding="utf-8"
+    )
+    handle.handlers.append(file_handler)
+    if console:
+        console_handler = logging.StreamHandler(sys.stderr)
+        console_handler.setLevel(logging.DEBUG if verbose else logging.WARNING)
+        handle.handlers.append(console_handler)
+    for handler in handle.handlers:
+        handler.setFormatter(formatter)
+        root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    # httpx logs each request at INFO; only worth it when debugging.
+    logging.getLogger("httpx").setLevel(logging.INFO if verbose else logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.INFO)
+    handle.previous_qt_handler = qInstallMessageHandler(qt_message_handler)
+    return handle

@@ -1,0 +1,28 @@
+"""Small row badges drawn from the palette, so they follow dark mode."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication, QStyle
+
+_SIZE = 16
+
+
+def badge_icon(kind: str) -> QIcon:
+    """'dirty': a dot in the highlight colour; 'conflict': the style's warning icon."""
+    if kind == "conflict":
+        return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+    return _dot(QApplication.palette().color(QPalette.ColorRole.Highlight))
+
+
+def _dot(color: QColor) -> QIcon:
+    pixmap = QPixmap(_SIZE, _SIZE)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawEllipse(QRectF(4, 4, _SIZE - 8, _SIZE - 8))
+    painter.end()
+    return QIcon(pixmap)

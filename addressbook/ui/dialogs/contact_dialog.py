@@ -1,0 +1,251 @@
+"""Create or edit one contact, validated as the user types.
+
+Values are kept as typed: only whitespace around a value is trimmed, and a
+field the user did not touch keeps its original value byte for byte (phone
+numbers are never reformatted; "555 0101 ext 12, ask Jenny" stays as it is).
+In edit mode a value that was already odd on the server is only a warning,
+so an old record never blocks fixing another field of it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from addressbook.core import EDITABLE_CONTACT_FIELDS, Client, Contact, validate_field
+
+from .contact_form import TEXT_FIELDS, FieldRow, build_rows, client_choices, fill_client_combo
+from .contact_hints import field_hints
+from .messages import InlineMessage, Level, ask_to_discard, grow_to_fit
+
+Problems = dict[str, list[str]]
+
+# Server field names (XML "phone-office", or "client") to ours.
+_SERVER_FIELD_ALIASES = {"client": "client_id"}
+
+
+class ContactDialog(QDialog):
+    def __init__(
+        self,
+        clients: list[Client],
+        contact: Contact | None = None,
+        *,
+        preselected_client_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._original = contact
+        self._server_errors: Problems = {}
+        self._touched: set[str] = set()
+        self._show_all = contact is not None
+        self.setWindowTitle(f"Edit {contact.full_name}" if contact else "New contact")
+        self._build()
+        keep = contact.client_id if contact else None
+        fill_client_combo(self.client_combo, client_choices(clients, keep))
+        self._fill(contact, preselected_client_id, single_choice=self.client_combo.count() == 1)
+        self._initial_state = self._raw_state()
+        self._connect()
+        self._refresh()
+
+    # -- building -----------------------------------------------------------------
+    def _build(self) -> None:
+        self.banner = InlineMessage("Messages from the server", banner=True)
+        form = QGridLayout()
+        form.setVerticalSpacing(4)
+        self.rows: dict[str, FieldRow] = build_rows(form)
+        combo = self.rows["client_id"].editor
+        assert isinstance(combo, QComboBox)
+        self.client_combo: QComboBox = combo
+        self.editors: dict[str, QLineEdit] = {
+            name: row.editor for name, row in self.rows.items() if isinstance(row.editor, QLineEdit)
+        }
+        self.messages = {name: row.message for name, row in self.rows.items()}
+        self.reason_label = InlineMessage("Why the contact cannot be saved yet")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.ok_button.setAccessibleName("Save contact")
+        self.ok_button.setToolTip("Save (Ctrl+Return)")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(self.reason_label)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [row.editor for row in self.rows.values()]
+        chain += [self.ok_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _fill(self, contact: Contact | None, preselected: int | None, single_choice: bool) -> None:
+        client_id = contact.client_id if contact else preselected
+        index = self.client_combo.findData(client_id) if client_id is not None else -1
+        if contact is not None and index < 0:
+            # A client this computer does not know (yet): keep it rather than lose it.
+            self.client_combo.addItem(f"Client {contact.client_id}", contact.client_id)
+            self.client_combo.setEnabled(True)
+            index = self.client_combo.count() - 1
+        if index < 0 and single_choice and contact is None:
+            index = 0
+        self.client_combo.setCurrentIndex(index)
+        for name, editor in self.editors.items():
+            editor.setText(self._original_text(name))
+            editor.setCursorPosition(0)
+        focus = "first_name" if contact is None and index >= 0 else None
+        (self.editors[focus] if focus else self.rows["client_id"].editor).setFocus()
+
+    def _connect(self) -> None:
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        for name, editor in self.editors.items():
+            editor.textChanged.connect(self._refresh)
+            editor.textEdited.connect(lambda _text, name=name: self._user_edited(name))
+        self.client_combo.currentIndexChanged.connect(self._refresh)
+        self.client_combo.activated.connect(lambda _index: self._user_edited("client_id"))
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.accept)
+
+    # -- reading ------------------------------------------------------------------
+    def _original_text(self, name: str) -> str:
+        value = getattr(self._original, name, None) if self._original else None
+        return "" if value is None else str(value)
+
+    def _unchanged(self, name: str) -> bool:
+        if self._original is None:
+            return False
+        if name == "client_id":
+            return bool(self.client_combo.currentData() == self._original.client_id)
+        return self.editors[name].text() == self._original_text(name)
+
+    def _value(self, name: str) -> Any:
+        if self._original is not None and self._unchanged(name):
+            return getattr(self._original, name)
+        if name == "client_id":
+            data = self.client_combo.currentData()
+            return int(data) if data is not None else None
+        return self.editors[name].text().strip() or None
+
+    def values(self) -> dict[str, Any]:
+        """Every editable field: text trimmed, blank as None, client_id an int (or None)."""
+        return {name: self._value(name) for name in EDITABLE_CONTACT_FIELDS}
+
+    def changes(self) -> dict[str, Any]:
+        """Only the fields that differ from the contact being edited; everything when creating."""
+        values = self.values()
+        if self._original is None:
+            return values
+        original = self._original
+        return {name: value for name, value in values.items() if value != getattr(original, name)}
+
+    def is_modified(self) -> bool:
+        return self._raw_state() != self._initial_state
+
+    def _raw_state(self) -> tuple[Any, ...]:
+        texts = (self.editors[name].text() for name in TEXT_FIELDS)
+        return (self.client_combo.currentData(), *texts)
+
+    # -- validation -----------------------------------------------------------------
+    def _errors(self, name: str, value: Any) -> list[str]:
+        local = [] if self._unchanged(name) else validate_field(name, value)
+        return local + self._server_errors.get(name, [])
+
+    def _warnings(self, name: str, value: Any) -> list[str]:
+        legacy = validate_field(name, value) if self._unchanged(name) else []
+        kept = [f"{message.rstrip('.')} (unchanged, so it is kept)." for message in legacy]
+        return kept + field_hints(name, value)
+
+    def validate(self) -> Problems:
+        """What stops the contact from being saved, by field; empty when it can be saved."""
+        problems = {name: self._errors(name, value) for name, value in self.values().items()}
+        return {name: found for name, found in problems.items() if found}
+
+    def warnings(self) -> Problems:
+        found = {name: self._warnings(name, value) for name, value in self.values().items()}
+        return {name: messages for name, messages in found.items() if messages}
+
+    def _refresh(self) -> None:
+        problems, warnings = self.validate(), self.warnings()
+        for name, message in self.messages.items():
+            shown = self._show_all or name in self._touched
+            message.show_messages(problems.get(name, []) if shown else [], warnings.get(name, []))
+            self.rows[name].editor.setAccessibleDescription(message.text())
+        reason = " ".join(m for messages in problems.values() for m in messages)
+        self.reason_label.show_message(f"Cannot save yet: {reason}" if reason else "", Level.ERROR)
+        self.ok_button.setEnabled(not problems)
+        self.ok_button.setToolTip(self.reason_label.text() or "Save (Ctrl+Return)")
+        grow_to_fit(self)
+
+    def _user_edited(self, name: str) -> None:
+        self._touched.add(name)
+        self._server_errors.pop(name, None)  # the user answered the server; check afresh
+        self._refresh()
+
+    # -- server errors ------------------------------------------------------------------
+    def show_server_errors(self, errors: list[str], fields: dict[str, list[str]]) -> None:
+        """Show what the server refused, per field where known; the typed input stays."""
+        self._server_errors = {}
+        general = list(errors)
+        for key, messages in fields.items():
+            name = _SERVER_FIELD_ALIASES.get(key, key.replace("-", "_"))
+            if name in self.rows:
+                self._server_errors.setdefault(name, []).extend(messages)
+                general = [text for text in general if text not in messages]
+            else:
+                general += [text for text in messages if text not in general]
+        text = "\n".join(general)
+        self.banner.show_message(f"The server did not accept the contact:\n{text}" if text else "")
+        self._show_all = True
+        self._refresh()
+        self._focus_first_problem()
+
+    def _focus_first_problem(self) -> None:
+        problems = self.validate()
+        for name, row in self.rows.items():
+            if name in problems:
+                row.editor.setFocus()
+                if isinstance(row.editor, QLineEdit):
+                    row.editor.selectAll()
+                return
+
+    # -- closing ------------------------------------------------------------------------
+    def accept(self) -> None:
+        if self.validate():
+            self._show_all = True
+            self._refresh()
+            self._focus_first_problem()
+            return
+        super().accept()
+
+    def reject(self) -> None:
+        if self.is_modified() and not self._confirm_discard():
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        # The window's close button asks like Esc does; a close() from code (the app
+        # quitting, a test tearing down) must never wait on a question nobody sees.
+        if event.spontaneous():
+            super().closeEvent(event)
+            return
+        self.done(QDialog.DialogCode.Rejected)
+        event.accept()
+
+    def _confirm_discard(self) -> bool:
+        what = self._original.full_name if self._original else "the new contact"
+        return ask_to_discard(self, "Discard changes?", f"Discard your changes to {what}?")

@@ -1,0 +1,166 @@
+"""Create, edit, delete (with Undo) and conflict resolution: dialogs in, worker requests out.
+
+A contact dialog stays open until the worker has written the change to the
+cache, so a refusal is shown inline in the dialog with the typed input kept.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from addressbook.core.models import Contact
+from addressbook.ui.main_window import MainWindow
+from addressbook.workers import SyncWorker
+
+if TYPE_CHECKING:  # imported when first needed: they are not on the start-up path
+    from addressbook.ui.dialogs import ConflictDialog
+    from addressbook.ui.saving_contact_dialog import SavingContactDialog
+
+log = logging.getLogger(__name__)
+
+
+class EditController(QObject):
+    def __init__(self, window: MainWindow, worker: SyncWorker, events: Any) -> None:
+        super().__init__(window)
+        self.window, self.worker = window, worker
+        self._dialogs: dict[int, SavingContactDialog] = {}
+        self._next_token = 1
+        self._deleted: list[Contact] = []
+        self._conflicts_seen: set[int] = set()
+        self.conflict_dialog: ConflictDialog | None = None
+        window.new_contact_requested.connect(self.new_contact)
+        window.edit_contact_requested.connect(self.edit_selected)
+        window.delete_contacts_requested.connect(self.delete_selected)
+        window.status.undo_clicked.connect(self.undo_delete)
+        window.status.unsynced_clicked.connect(self._conflicts_seen.clear)
+        events.contact_saved.connect(self._saved)
+        events.edit_failed.connect(self._failed)
+        events.outbox_changed.connect(self._outbox_changed)
+        events.deletes_undone.connect(self._undone)
+
+    # -- create and edit --------------------------------------------------------------
+    def new_contact(self) -> SavingContactDialog | None:
+        from addressbook.ui.saving_contact_dialog import SavingContactDialog
+
+        clients = self.window.sidebar_model.active_clients()
+        if not clients:
+            self.window.status.showMessage("Sync first: a contact needs a client.", 5000)
+            return None
+        preselected = self.window.selected_client_id()
+        current = self.window.contacts.current_row()
+        if preselected is None and current is not None:
+            preselected = current.client_id
+        dialog = SavingContactDialog(clients, None, preselected_client_id=preselected,
+                                     parent=self.window)
+        return self._open(dialog)
+
+    def edit_selected(self) -> SavingContactDialog | None:
+        rows = self.window.contacts.selected_rows()
+        if len(rows) != 1:
+            return None
+        from addressbook.ui.saving_contact_dialog import SavingContactDialog
+
+        dialog = SavingContactDialog(self.window.sidebar_model.clients(), rows[0].contact,
+                                     parent=self.window)
+        return self._open(dialog)
+
+    def _open(self, dialog: SavingContactDialog) -> SavingContactDialog:
+        dialog.save_requested.connect(lambda: self._save(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _save(self, dialog: SavingContactDialog) -> None:
+        token, self._next_token = self._next_token, self._next_token + 1
+        self._dialogs[token] = dialog
+        original = dialog.contact
+        if original is None:
+            self.worker.create_requested.emit(token, Contact(id=None, **dialog.values()))
+            return
+        changes = dialog.changes()
+        if not changes:
+            del self._dialogs[token]
+            dialog.close_saved()
+            return
+        self.worker.update_requested.emit(token, original.id, changes)
+
+    def _saved(self, token: int, contact: Contact) -> None:
+        dialog = self._dialogs.pop(token, None)
+        if dialog is not None:
+            dialog.close_saved()
+        if contact.id is not None:
+            self.window.contacts.select_contacts([contact.id], contact.id)
+        self.window.status.showMessage(f"Saved {contact.full_name}.", 4000)
+
+    def _failed(self, token: int, message: str, fields: dict[str, list[str]]) -> None:
+        dialog = self._dialogs.pop(token, None)
+        if dialog is None:
+            self.window.status.showMessage(message, 8000)
+            return
+        dialog.show_server_errors([message] if not fields else [], fields)
+
+    # -- delete and undo --------------------------------------------------------------
+    def delete_selected(self) -> QMessageBox | None:
+        rows = self.window.contacts.selected_rows()
+        if not rows:
+            return None
+        what = rows[0].contact.full_name if len(rows) == 1 else f"{len(rows)} contacts"
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete contacts",
+                          f"Delete {what}?\n\nThe delete is sent to Harvest; "
+                          "you can undo it for a few seconds.",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self.window)
+        box.setAccessibleName("Confirm delete")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        contacts = [row.contact for row in rows]
+        box.finished.connect(lambda result: self._confirmed(result, contacts, what))
+        box.finished.connect(box.deleteLater)
+        box.open()
+        return box
+
+    def _confirmed(self, result: int, contacts: list[Contact], what: str) -> None:
+        if result != QMessageBox.StandardButton.Yes:
+            return
+        self._deleted = contacts
+        self.worker.delete_requested.emit(contacts)
+        self.window.status.offer_undo(f"Deleted {what}.")
+
+    def undo_delete(self) -> None:
+        if self._deleted:
+            self.worker.undo_delete_requested.emit(self._deleted)
+            self._deleted = []
+
+    def _undone(self, count: int) -> None:
+        self.window.status.showMessage(
+            f"Restored {count} contact{'s' if count != 1 else ''}.", 4000)
+
+    # -- conflicts --------------------------------------------------------------------
+    def _outbox_changed(self, _pending: Any, _dirty: Any, conflicts: list[Any]) -> None:
+        if self.conflict_dialog is not None:
+            return
+        fresh = [c for c in conflicts if c.contact_id not in self._conflicts_seen]
+        if fresh:
+            self.open_conflict(fresh[0])
+
+    def open_conflict(self, conflict: Any) -> ConflictDialog:
+        from addressbook.ui.dialogs import ConflictDialog
+
+        self._conflicts_seen.add(conflict.contact_id)
+        row = self.window.contacts_model.find_row(conflict.contact_id)
+        names = {client.id: client.name for client in self.window.sidebar_model.clients()}
+        dialog = ConflictDialog(conflict, contact_name=row.contact.full_name if row else "",
+                                client_names=names, parent=self.window)
+        dialog.finished.connect(lambda result: self._resolved(dialog, conflict, result))
+        self.conflict_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _resolved(self, dialog: ConflictDialog, conflict: Any, result: int) -> None:
+        self.conflict_dialog = None
+        if result == QDialog.DialogCode.Accepted:
+            self.worker.resolve_requested.emit(conflict.contact_id, dialog.choices())
+        dialog.deleteLater()

@@ -1,0 +1,315 @@
+"""The main window: sidebar | contacts | details, menus, shortcuts, saved layout.
+
+Thin wiring: it shows what it is given (rows, clients, outbox) and turns
+user gestures into signals; the controllers decide what happens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from addressbook import APP_NAME
+from addressbook.core.models import Client, Contact
+from addressbook.settings import Settings, WindowState
+from addressbook.ui.contacts_view import ContactsView
+from addressbook.ui.details_panel import DetailsPanel
+from addressbook.ui.models.contacts_model import ContactsTableModel
+from addressbook.ui.models.rows import ContactRow
+from addressbook.ui.models.sidebar_model import ClientSidebarModel
+from addressbook.ui.notice_bar import NoticeBar
+from addressbook.ui.sidebar import ClientSidebar
+from addressbook.ui.status import StatusBar
+
+HIT_COUNTS_DELAY_MS = 60
+
+
+class MainWindow(QMainWindow):
+    new_contact_requested = Signal()
+    edit_contact_requested = Signal()
+    delete_contacts_requested = Signal()
+    sync_requested = Signal()
+    sign_in_requested = Signal()
+    sign_out_requested = Signal()
+    closing = Signal()
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(APP_NAME)
+        self.setObjectName("main_window")
+        self.contacts_model = ContactsTableModel(self)
+        self.sidebar_model = ClientSidebarModel(self)
+        self.sidebar = ClientSidebar(self.sidebar_model)
+        self.contacts = ContactsView(self.contacts_model)
+        self.details = DetailsPanel()
+        self.notice = NoticeBar()
+        self.status = StatusBar()
+        self.setStatusBar(self.status)
+        self.outbox_dock = self._build_outbox_dock()
+        self._build_layout()
+        self.actions_by_name = self._build_actions()
+        self._connect_views()
+        self.contacts.set_signed_in(False)
+        self.restore_state()
+
+    # -- construction -----------------------------------------------------------------
+    def _build_layout(self) -> None:
+        center = QWidget()
+        column = QVBoxLayout(center)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.notice)
+        column.addWidget(self.contacts, 1)
+        self.details_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.details_splitter.addWidget(center)
+        self.details_splitter.addWidget(self.details)
+        self.details_splitter.setStretchFactor(0, 3)
+        self.details_splitter.setStretchFactor(1, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.details_splitter)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 1000])
+        self.details_splitter.setSizes([720, 280])
+        self.setCentralWidget(self.splitter)
+        self.resize(1240, 760)
+
+    def _build_outbox_dock(self) -> QDockWidget:
+        dock = QDockWidget("Unsynced changes", self)
+        dock.setObjectName("outbox_dock")
+        dock.setAccessibleName("Unsynced changes")
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.hide()
+        self.outbox_panel: Any = None
+        self.outbox_panel_factory: Callable[[], Any] | None = None
+        self._outbox: tuple[list[Any], set[int], list[Any]] = ([], set(), [])
+        return dock
+
+    def _build_actions(self) -> dict[str, QAction]:
+        specs: list[tuple[str, str, Any, Callable[[], Any]]] = [
+            ("new", "&New contact…", QKeySequence.StandardKey.New, self.new_contact_requested.emit),
+            ("edit", "&Edit contact…", None, self.edit_contact_requested.emit),
+            ("delete", "&Delete…", QKeySequence.StandardKey.Delete,
+             self.delete_contacts_requested.emit),
+            ("sync", "&Sync now", QKeySequence(Qt.Key.Key_F5), self.sync_requested.emit),
+            ("find", "&Find", QKeySequence.StandardKey.Find, self.contacts.focus_search),
+            ("outbox", "&Unsynced changes", QKeySequence("Ctrl+U"), self.show_outbox),
+            ("sign_in", "Sign &in…", None, self.sign_in_requested.emit),
+            ("sign_out", "Sign &out…", None, self.sign_out_requested.emit),
+            ("quit", "&Quit", QKeySequence.StandardKey.Quit, self.close),
+        ]
+        actions: dict[str, QAction] = {}
+        for name, text, shortcut, handler in specs:
+            action = QAction(text, self)
+            action.setObjectName(f"action_{name}")
+            if shortcut is not None:
+                action.setShortcut(shortcut)
+            action.triggered.connect(lambda _checked=False, run=handler: run())
+            actions[name] = action
+        # Delete belongs to the table: in the search field it must delete text.
+        actions["delete"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.contacts.table.addAction(actions["delete"])
+        self._build_menus(actions)
+        return actions
+
+    def _build_menus(self, actions: dict[str, QAction]) -> None:
+        menus: dict[str, list[str | None]] = {
+            "&File": ["sign_in", "sign_out", None, "quit"],
+            "&Contact": ["new", "edit", "delete", None, "find"],
+            "&Sync": ["sync", "outbox"],
+        }
+        for title, names in menus.items():
+            menu = self.menuBar().addMenu(title)
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                elif name == "delete":  # its shortcut lives on the table (see above)
+                    menu.addAction(actions[name])
+                else:
+                    menu.addAction(actions[name])
+                    self.addAction(actions[name])
+
+    def _connect_views(self) -> None:
+        self.sidebar.client_selected.connect(self.contacts_model.set_client_filter)
+        # Hit counts per client follow the typing a moment later: the table comes first.
+        self._hit_counts_timer = QTimer(self)
+        self._hit_counts_timer.setSingleShot(True)
+        self._hit_counts_timer.setInterval(HIT_COUNTS_DELAY_MS)
+        self._hit_counts_timer.timeout.connect(self._update_hit_counts)
+        self.contacts_model.rows_changed.connect(self._schedule_hit_counts)
+        self.contacts.edit_requested.connect(self.edit_contact_requested)
+        self.contacts.delete_requested.connect(self.delete_contacts_requested)
+        self.contacts.selection_changed.connect(self._selection_changed)
+        self.details.edit_requested.connect(self.edit_contact_requested)
+        self.details.delete_requested.connect(self.delete_contacts_requested)
+        self.status.unsynced_clicked.connect(self.show_outbox)
+        self.status.retry_clicked.connect(self.sync_requested)
+        self._selection_changed()
+
+    # -- showing data -----------------------------------------------------------------
+    def show_contacts(self, rows: list[ContactRow], clients: list[Client]) -> None:
+        with _KeepSelection(self.contacts):
+            self.contacts_model.set_rows(rows)
+        self.sidebar_model.set_clients(clients, self.contacts_model.client_counts())
+        self.contacts.refresh_empty_state()
+
+    def show_snapshot(self, snapshot: Any) -> None:
+        """The first screenful saved at the last exit, until the cache is loaded."""
+        self.contacts_model.set_rows(snapshot.rows)
+        self.sidebar_model.set_clients(snapshot.clients, snapshot.counts)
+        self.contacts.refresh_empty_state()
+        self.status.showMessage(f"Loading {snapshot.total:,} contacts…", 3000)
+
+    def call_after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Run callback once the table has been painted (or after 300 ms at the latest)."""
+        _AfterFirstPaint(self.contacts.table.viewport(), callback)
+
+    def apply_changes(self, upserted: list[ContactRow], removed: list[int]) -> None:
+        with _KeepSelection(self.contacts):
+            self.contacts_model.apply_changes(upserted, removed)
+        self.sidebar_model.set_counts(self.contacts_model.client_counts())
+        self._update_hit_counts()
+        self._selection_changed()
+
+    def set_outbox(self, pending: list[Any], dirty: set[int], conflicts: list[Any]) -> None:
+        conflict_ids = {conflict.contact_id for conflict in conflicts}
+        self.contacts_model.set_markers(dirty, conflict_ids)
+        self.status.set_unsynced(len(pending), len(conflicts))
+        self._outbox = (pending, dirty, conflicts)
+        self._refresh_outbox_panel()
+        self._selection_changed()
+
+    def _refresh_outbox_panel(self) -> None:
+        if self.outbox_panel is not None:
+            pending = self._outbox[0]
+            contacts = self._contacts_by_id(p.contact_id for p in pending)
+            self.outbox_panel.set_pending(pending, contacts)
+
+    def set_signed_in(self, signed_in: bool) -> None:
+        self.contacts.set_signed_in(signed_in)
+        self.actions_by_name["sign_out"].setEnabled(signed_in)
+        if not signed_in:
+            self.status.set_signed_out()
+
+    def show_outbox(self) -> None:
+        if self.outbox_panel is None and self.outbox_panel_factory is not None:
+            self.install_outbox_panel(self.outbox_panel_factory())
+            self._refresh_outbox_panel()
+        self.outbox_dock.show()
+        self.outbox_dock.raise_()
+
+    def install_outbox_panel(self, panel: Any) -> None:
+        self.outbox_panel = panel
+        self.outbox_dock.setWidget(panel)
+
+    def _contacts_by_id(self, ids: Iterable[int]) -> dict[int, Contact]:
+        found = {}
+        for contact_id in set(ids):
+            row = self.contacts_model.find_row(contact_id)
+            if row is not None:
+                found[contact_id] = row.contact
+        return found
+
+    # -- reactions --------------------------------------------------------------------
+    def selected_client_id(self) -> int | None:
+        return self.sidebar.selected_client_id()
+
+    def _schedule_hit_counts(self) -> None:
+        if self.contacts_model.searching:
+            self._hit_counts_timer.start()
+        else:  # the search was cleared: the plain counts are back at once
+            self._hit_counts_timer.stop()
+            self._update_hit_counts()
+
+    def _update_hit_counts(self) -> None:
+        self.sidebar_model.set_hit_counts(self.contacts_model.hit_counts())
+
+    def _selection_changed(self) -> None:
+        rows = self.contacts.selected_rows()
+        contact_id = rows[0].id if len(rows) == 1 else None
+        model = self.contacts_model
+        self.details.show_rows(
+            rows,
+            dirty=contact_id is not None and model.is_dirty(contact_id),
+            conflict=contact_id is not None and model.has_conflict(contact_id),
+        )
+        self.actions_by_name["edit"].setEnabled(len(rows) == 1)
+        self.actions_by_name["delete"].setEnabled(bool(rows))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.PaletteChange:
+            self.contacts_model.refresh_badges()  # dark mode switched
+        super().changeEvent(event)
+
+    # -- window state -----------------------------------------------------------------
+    def restore_state(self) -> None:
+        settings = self.settings
+        if not (geometry := settings.get(WindowState.GEOMETRY)).isEmpty():
+            self.restoreGeometry(geometry)
+        if not (state := settings.get(WindowState.STATE)).isEmpty():
+            self.restoreState(state)
+        if not (splitter := settings.get(WindowState.SPLITTER)).isEmpty():
+            self.splitter.restoreState(splitter)
+        if not (details := settings.get(WindowState.DETAILS_SPLITTER)).isEmpty():
+            self.details_splitter.restoreState(details)
+        header = self.contacts.table.horizontalHeader()
+        if not (columns := settings.get(WindowState.TABLE_HEADER)).isEmpty():
+            header.restoreState(columns)
+            self.contacts_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def save_state(self) -> None:
+        settings = self.settings
+        settings.set(WindowState.GEOMETRY, self.saveGeometry())
+        settings.set(WindowState.STATE, self.saveState())
+        settings.set(WindowState.SPLITTER, self.splitter.saveState())
+        settings.set(WindowState.DETAILS_SPLITTER, self.details_splitter.saveState())
+        settings.set(WindowState.TABLE_HEADER, self.contacts.table.horizontalHeader().saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_state()
+        self.closing.emit()
+        super().closeEvent(event)
+
+
+class _KeepSelection:
+    """Re-selects the same contacts (by id) after the model's rows are replaced."""
+
+    def __init__(self, view: ContactsView) -> None:
+        self.view = view
+
+    def __enter__(self) -> None:
+        rows = self.view.selected_rows()
+        current = self.view.current_row()
+        self.ids = [row.id for row in rows]
+        self.current = current.id if current is not None else None
+
+    def __exit__(self, *_: object) -> None:
+        if self.ids:
+            self.view.select_contacts(self.ids, self.current)
+
+
+class _AfterFirstPaint(QObject):
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget, self._callback = widget, callback
+        widget.installEventFilter(self)
+        QTimer.singleShot(300, self, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        if self._callback is None:
+            return
+        callback, self._callback = self._callback, None
+        self._widget.removeEventFilter(self)
+        callback()
+        self.deleteLater()

@@ -1,0 +1,1 @@
+"""Table and sidebar models, and the Qt-free rows they show."""

@@ -1,0 +1,73 @@
+"""The client sidebar: picks which client's contacts the table shows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from addressbook.ui.models.sidebar_model import (
+    CLIENT_ID_ROLE,
+    COLUMN_COUNT,
+    COLUMN_LABEL,
+    KIND_GROUP,
+    NODE_KIND_ROLE,
+    ClientSidebarModel,
+)
+
+
+class ClientSidebar(QTreeView):
+    client_selected = Signal(object)  # client id, or None for "All contacts"
+
+    def __init__(self, model: ClientSidebarModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self._model = model
+        self.setAccessibleName("Clients")
+        self.setAccessibleDescription("Choose a client to show only its contacts")
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(True)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COLUMN_LABEL, QHeaderView.ResizeMode.Stretch)
+        # A fixed width: ResizeToContents would ask every row for its text on each keystroke.
+        header.setSectionResizeMode(COLUMN_COUNT, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COLUMN_COUNT, self.fontMetrics().horizontalAdvance("0000000") + 8)
+        self._selected: int | None = None
+        self.selectionModel().currentChanged.connect(self._current_changed)
+        model.modelReset.connect(self._restore_selection)
+
+    def selected_client_id(self) -> int | None:
+        return self._selected
+
+    def select_client(self, client_id: int | None) -> None:
+        index = self._model.index_of_client(client_id)
+        if not index.isValid():
+            index = self._model.index(0, COLUMN_LABEL)
+        if index.parent().isValid():
+            self.expand(index.parent())
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        self.selectionModel().setCurrentIndex(index, flags)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        if current.data(NODE_KIND_ROLE) == KIND_GROUP:
+            self.setExpanded(current, True)
+            return
+        client_id = current.data(CLIENT_ID_ROLE)
+        if client_id != self._selected:
+            self._selected = client_id
+            self.client_selected.emit(client_id)
+
+    def _restore_selection(self) -> None:
+        # New clients arrived (a sync): keep the user's choice if it still exists.
+        wanted = self._selected
+        if wanted is not None and not self._model.index_of_client(wanted).isValid():
+            wanted = None
+        self._selected = wanted
+        self.select_client(wanted)
+        if wanted is None:
+            self.client_selected.emit(None)

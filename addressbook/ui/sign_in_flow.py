@@ -1,0 +1,256 @@
+"""Signing in and out: the dialog, the keyring, the demo sandbox, the admin warning.
+
+The check itself (who_am_i) runs on the worker. A password is passed to the
+worker and, if asked, to the keyring; it is held here only until the answer.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QCheckBox, QMessageBox
+
+from addressbook import APP_NAME
+from addressbook.settings import Preferences, Settings
+from addressbook.ui.main_window import MainWindow
+from addressbook.ui.startup_snapshot import (
+    load_snapshot,
+    remove_snapshot,
+    save_snapshot,
+    snapshot_path,
+)
+from addressbook.workers import SyncWorker
+
+if TYPE_CHECKING:  # imported when first needed, after the first paint (keyring is slow)
+    from addressbook.credentials import CredentialStore
+    from addressbook.ui.dialogs import SignInDialog
+
+log = logging.getLogger(__name__)
+
+NO_KEYRING = ("No password keyring is available on this system, so your password is kept "
+              "for this session only; you will be asked again next time.")
+NOT_ADMIN = ("You are not an administrator of this Harvest account: Harvest may hide some "
+             "clients and contacts from you.")
+DEMO_CLIENTS, DEMO_CONTACTS, DEMO_SEED = 25, 600, 1
+
+
+class SignInFlow(QObject):
+    signed_in = Signal(object)  # Account
+    sign_in_failed = Signal(str, str)  # message, kind (after a silent sign-in too)
+
+    def __init__(self, window: MainWindow, worker: SyncWorker, events: Any, settings: Settings,
+                 credentials: CredentialStore | None, data_dir: Path) -> None:
+        super().__init__(window)
+        self.window, self.worker, self.settings = window, worker, settings
+        self._credentials, self.data_dir = credentials, data_dir
+        self.dialog: SignInDialog | None = None
+        self.sandbox: Any = None
+        self.account: Any = None
+        self._attempt: tuple[str, str, str, bool] | None = None  # url, email, password, remember
+        self._current: tuple[str, str] | None = None  # url, email of the open session
+        self._demo = False
+        self._keyring_notice_given = False
+        events.signed_in.connect(self._signed_in)
+        events.sign_in_failed.connect(self._failed)
+        window.sign_in_requested.connect(lambda: self.show_dialog())
+        window.sign_out_requested.connect(self.ask_sign_out)
+
+    @property
+    def credentials(self) -> CredentialStore:
+        if self._credentials is None:
+            from addressbook.credentials import CredentialStore
+
+            self._credentials = CredentialStore()
+        return self._credentials
+
+    @property
+    def current_account(self) -> tuple[str, str] | None:
+        """(base URL, email) of the open session; None signed out or in the demo."""
+        return None if self._demo else self._current
+
+    # -- start -------------------------------------------------------------------------
+    def start(self, *, demo: bool = False, server: str = "", email: str = "") -> None:
+        if demo:
+            self.start_demo()
+            return
+        server = server or self.settings.get(Preferences.SERVER)
+        email = email or self.settings.get(Preferences.EMAIL)
+        if not (server and email):
+            self.show_dialog(server, email)
+            return
+        self.resume(server, email)
+
+    def resume(self, server: str, email: str) -> None:
+        """The cached contacts at once, then a silent sign-in with the saved password."""
+        url = _normalized(server)
+        self._current = (url, email)
+        self.window.set_signed_in(True)
+        snapshot = load_snapshot(snapshot_path(self.data_dir), _account_text(url, email))
+        if snapshot is None:
+            self._resume_now(url, email)
+            return
+        self.window.show_snapshot(snapshot)
+        self.window.call_after_first_paint(lambda: self._resume_now(url, email))
+
+    def _resume_now(self, url: str, email: str) -> None:
+        from addressbook.credentials import account_key
+
+        password = self.credentials.get(account_key(url, email)) or ""
+        self.worker.resume_requested.emit(url, email, password)
+        if not password:
+            self.show_dialog(url, email)
+
+    def start_demo(self) -> None:
+        from addressbook.sandbox import DEMO_EMAIL, DEMO_PASSWORD, SandboxServer
+
+        if self.sandbox is None:
+            self.sandbox = SandboxServer(clients=DEMO_CLIENTS, contacts=DEMO_CONTACTS,
+                                         seed=DEMO_SEED).start()
+            log.info("Demo sandbox at %s", self.sandbox.url)
+        self._demo = True
+        self._sign_in(self.sandbox.url, DEMO_EMAIL, DEMO_PASSWORD, False)
+
+    # -- the dialog --------------------------------------------------------------------
+    def show_dialog(self, server: str = "", email: str = "", error: str = "") -> SignInDialog:
+        from addressbook.ui.dialogs import SignInDialog
+
+        if self.dialog is None:
+            self.dialog = SignInDialog(
+                server=server or self.settings.get(Preferences.SERVER),
+                email=email or self.settings.get(Preferences.EMAIL),
+                keyring_available=self.credentials.available(), parent=self.window)
+            self.dialog.sign_in_requested.connect(self._sign_in)
+            self.dialog.demo_requested.connect(self.start_demo)
+            self.dialog.finished.connect(self._dialog_closed)
+            self.dialog.open()
+        if error:
+            self.dialog.show_error(error, "password")
+        return self.dialog
+
+    def _dialog_closed(self) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    def _sign_in(self, server: str, email: str, password: str, remember: bool) -> None:
+        url = _normalized(server)
+        self._demo = self.sandbox is not None and url == self.sandbox.url
+        self._attempt = (url, email.strip(), password, remember)
+        if self.dialog is not None:
+            self.dialog.set_busy(True)
+        self.worker.sign_in_requested.emit(url, email.strip(), password)
+
+    # -- answers from the worker -------------------------------------------------------
+    def _signed_in(self, account: Any) -> None:
+        self.account = account
+        attempt, self._attempt = self._attempt, None
+        if attempt is not None:
+            self._remember(*attempt)
+        if self.dialog is not None:
+            self.dialog.accept()
+        self.window.set_signed_in(True)
+        company = getattr(account, "company_name", "") or ""
+        self.window.setWindowTitle(f"{APP_NAME} — {company}" if company else APP_NAME)
+        if not getattr(account, "admin", True):
+            self.window.notice.show_message(NOT_ADMIN)
+        self.signed_in.emit(account)
+
+    def _remember(self, url: str, email: str, password: str, remember: bool) -> None:
+        self._current = (url, email)
+        if self._demo:
+            return
+        self.settings.set(Preferences.SERVER, url)
+        self.settings.set(Preferences.EMAIL, email)
+        self.settings.set(Preferences.REMEMBER_PASSWORD, remember)
+        from addressbook.credentials import account_key
+
+        key = account_key(url, email)
+        if not self.credentials.available():
+            self._tell_no_keyring()
+        elif not remember:
+            self.credentials.delete(key)
+        elif not self.credentials.set(key, password):
+            self._tell_no_keyring()
+
+    def _tell_no_keyring(self) -> None:
+        if not self._keyring_notice_given:
+            self._keyring_notice_given = True
+            self.window.notice.show_message(NO_KEYRING)
+
+    def _failed(self, message: str, kind: str) -> None:
+        self.sign_in_failed.emit(message, kind)
+        if self._attempt is not None and self.dialog is not None:
+            self._attempt = None
+            self.dialog.set_busy(False)
+            self.dialog.show_error(message, "password" if kind == "auth" else None)
+            return
+        self._attempt = None
+        if kind == "auth" and self._current is not None:
+            url, email = self._current
+            self.window.status.set_offline("Harvest refused the saved password; sign in again.")
+            self.show_dialog(url, email, error=message)
+        else:
+            self.window.status.set_sync_error(message)
+
+    # -- sign out ----------------------------------------------------------------------
+    def ask_sign_out(self) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Question, "Sign out",
+                          "Sign out of Harvest? The saved password is removed from the keyring.",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self.window)
+        box.setAccessibleName("Confirm sign out")
+        remove = QCheckBox("Also remove the local copy of the contacts and unsynced changes")
+        remove.setAccessibleName("Remove local copy")
+        box.setCheckBox(remove)
+        box.finished.connect(lambda result: self._sign_out_answered(result, remove.isChecked()))
+        box.finished.connect(box.deleteLater)
+        box.open()
+        return box
+
+    def _sign_out_answered(self, result: int, remove_cache: bool) -> None:
+        if result == QMessageBox.StandardButton.Yes:
+            self.sign_out(remove_cache=remove_cache)
+
+    def sign_out(self, *, remove_cache: bool = False) -> None:
+        from addressbook.credentials import account_key
+
+        if self._current is not None:
+            self.credentials.delete(account_key(*self._current))
+        remove_snapshot(snapshot_path(self.data_dir))
+        self._current, self.account = None, None
+        self.worker.sign_out_requested.emit(remove_cache)
+        self.window.show_contacts([], [])
+        self.window.set_signed_in(False)
+        self.window.setWindowTitle(APP_NAME)
+
+    def save_snapshot(self) -> None:
+        """The first screenful for the next start (only for a real, signed-in account)."""
+        account, model = self.current_account, self.window.contacts_model
+        if account is None or model.total_count() == 0:
+            return
+        save_snapshot(snapshot_path(self.data_dir), _account_text(*account),
+                      model.all_rows(), self.window.sidebar_model.clients(),
+                      model.client_counts())
+
+    def shutdown(self) -> None:
+        if self.sandbox is not None:
+            self.sandbox.stop()
+            self.sandbox = None
+
+
+def _account_text(url: str, email: str) -> str:
+    return f"{url} {email.strip().lower()}"
+
+
+def _normalized(server: str) -> str:
+    """The base URL; a saved one is already normalised, which spares importing httpx
+    (through addressbook.api) before the first paint."""
+    text = server.strip()
+    if text.startswith(("https://", "http://")) and not text.endswith("/"):
+        return text
+    from addressbook.api import normalize_base_url
+
+    return normalize_base_url(text)

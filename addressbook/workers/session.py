@@ -1,0 +1,201 @@
+"""One signed-in account as the worker thread sees it: API client, cache, sync engine.
+
+Qt-free and used only by the worker thread (the Cache's SQLite connection
+belongs to the thread that opened it). It also keeps the last contacts it
+published, so a sync that changed three contacts sends three rows, not 100k.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from addressbook.api import Account, AuthenticationError, HarvestClient, HarvestError, NetworkError
+from addressbook.core.models import Client, Contact
+from addressbook.ui.models.row_index import IndexedRows
+from addressbook.ui.models.rows import ContactRow, build_rows, company_names
+from addressbook.workers.errors import SessionError
+
+log = logging.getLogger(__name__)
+
+
+class Session:
+    def __init__(self, data_dir: Path, base_url: str, email: str, password: str,
+                 transport: httpx.BaseTransport | None, *,
+                 cancel_event: threading.Event) -> None:
+        self.data_dir, self.base_url, self.email = data_dir, base_url, email
+        self.auth_failed = False
+        self.on_throttle: Callable[[float], None] | None = None
+        self._cancel = cancel_event
+        self._api: HarvestClient | None = None
+        if password:
+            self._api = HarvestClient(base_url, email, password, transport=transport)
+            self._api.cancel_event = cancel_event
+            self._api.on_throttle = self._throttled
+        self._cache: Any = None
+        self._engine: Any = None
+        self._contacts: dict[int, Contact] = {}
+        self._clients: list[Client] = []
+        self._companies: dict[int, str] = {}
+
+    def _throttled(self, seconds: float) -> None:
+        if self.on_throttle is not None:
+            self.on_throttle(seconds)
+
+    @property
+    def can_sync(self) -> bool:
+        return self._api is not None and self._engine is not None and not self.auth_failed
+
+    # -- sign-in and cache -----------------------------------------------------------
+    def verify(self) -> Account:
+        if self._api is None:
+            raise SessionError("No password to sign in with.", "auth")
+        try:
+            return self._api.who_am_i()
+        except AuthenticationError as error:
+            self.auth_failed = True
+            raise SessionError(str(error), "auth") from None
+        except NetworkError as error:
+            raise SessionError(str(error), "network") from None
+        except HarvestError as error:
+            raise SessionError(str(error), "error") from None
+
+    def cache_path(self) -> Path:
+        from addressbook.storage import Cache
+
+        return Path(Cache.path_for(self.data_dir, self.base_url, self.email))
+
+    def open_cache(self) -> None:
+        from addressbook.storage import Cache
+
+        path = self.cache_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._cache = Cache.open(path)
+        if self._api is not None:
+            self._start_engine()
+
+    def _start_engine(self) -> None:
+        from addressbook.sync import SyncEngine
+
+        self._engine = SyncEngine(self._api, self._cache)  # type: ignore[arg-type]
+
+    def forget_password(self) -> None:
+        """After the server refused the saved password: keep the cache, stop syncing."""
+        self.auth_failed = True
+
+    def close(self) -> None:
+        if self._api is not None:
+            self._api.close()
+            self._api = None
+        if self._cache is not None:
+            self._cache.close()
+            self._cache = None
+        self._engine = None
+
+    def remove_cache_files(self) -> None:
+        path = self.cache_path()
+        for candidate in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
+            candidate.unlink(missing_ok=True)
+        log.info("Removed the local cache %s", path)
+
+    # -- sync ----------------------------------------------------------------------
+    def sync(self, *, full: bool, progress: Callable[[str, int, int], None]) -> Any:
+        try:
+            report = self._engine.sync(full=full, progress=progress, cancel=self._cancel)
+        except AuthenticationError as error:
+            self.auth_failed = True
+            raise SessionError(str(error), "auth") from None
+        if report.error and self._password_refused():
+            self.auth_failed = True
+        return report
+
+    def _password_refused(self) -> bool:
+        """After a failed sync: was it the password? (The report only has words.)"""
+        try:
+            self.verify()
+        except SessionError as error:
+            return error.kind == "auth"
+        return False
+
+    def last_sync_at(self) -> datetime | None:
+        return self._cache.last_sync_at() if self._cache is not None else None
+
+    # -- reading ---------------------------------------------------------------------
+    def load_rows(self) -> tuple[list[ContactRow], list[Client]]:
+        contacts = self._cache.contacts()
+        self._clients = self._cache.clients()
+        self._companies = company_names(self._clients)
+        self._contacts = {contact.id: contact for contact in contacts if contact.id is not None}
+        return IndexedRows.of(build_rows(contacts, self._companies)), list(self._clients)
+
+    def reload_delta(self) -> tuple[list[ContactRow], list[int]] | None:
+        """What changed since the last publish; None when clients changed (reload all)."""
+        if self._cache.clients() != self._clients:
+            return None
+        contacts = self._cache.contacts()
+        fresh = {contact.id: contact for contact in contacts if contact.id is not None}
+        known = self._contacts
+        upserted = [contact for key, contact in fresh.items() if known.get(key) != contact]
+        removed = [key for key in known if key not in fresh]
+        self._contacts = fresh
+        return self._rows(upserted), removed
+
+    def rows_for(self, contacts: list[Contact]) -> list[ContactRow]:
+        for contact in contacts:
+            if contact.id is not None:
+                self._contacts[contact.id] = contact
+        return self._rows(contacts)
+
+    def _rows(self, contacts: list[Contact]) -> list[ContactRow]:
+        return [ContactRow(contact, self._companies.get(contact.client_id, ""))
+                for contact in contacts]
+
+    def outbox(self) -> tuple[list[Any], set[int], list[Any]]:
+        cache = self._cache
+        return list(cache.pending()), set(cache.dirty_contact_ids()), list(cache.conflicts())
+
+    # -- writing ---------------------------------------------------------------------
+    def create(self, contact: Contact) -> tuple[Contact, list[int]]:
+        return self._cache.create_contact(contact), []
+
+    def update(self, contact_id: int, changes: dict[str, Any]) -> tuple[Contact, list[int]]:
+        return self._cache.update_contact(contact_id, changes), []
+
+    def delete(self, contact_ids: list[int]) -> list[int]:
+        deleted = []
+        for contact_id in contact_ids:
+            try:
+                self._cache.delete_contact(contact_id)
+            except Exception:
+                log.exception("Could not delete contact %s", contact_id)
+                continue
+            self._contacts.pop(contact_id, None)
+            deleted.append(contact_id)
+        return deleted
+
+    def undo_delete(self, contacts: list[Contact]) -> int:
+        """Drop the queued deletes; a contact whose delete already reached Harvest is re-created."""
+        queued = {p.contact_id: p.id for p in self._cache.pending() if p.kind == "delete"}
+        restored = 0
+        for contact in contacts:
+            if contact.id in queued:
+                self._cache.discard_pending(queued[contact.id])
+            else:
+                fresh = dataclasses.replace(contact, id=None, created_at=None, updated_at=None)
+                self._cache.create_contact(fresh)
+            restored += 1
+        return restored
+
+    def discard(self, pending_id: int) -> None:
+        self._cache.discard_pending(pending_id)
+
+    def resolve(self, contact_id: int, keep: Any) -> None:
+        self._cache.resolve_conflict(contact_id, keep)
+

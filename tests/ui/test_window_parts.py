@@ -1,0 +1,144 @@
+"""Window parts on their own: status bar states, context menu, copy as text, outbox panel,
+accessible names, empty states."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from types import SimpleNamespace
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QLineEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from addressbook.core.models import Client, Contact
+from addressbook.sandbox import SandboxServer
+from addressbook.settings import Settings
+from addressbook.ui import contact_actions
+from addressbook.ui.main_window import MainWindow
+from addressbook.ui.models.rows import build_rows, company_names
+from addressbook.ui.status import StatusBar
+from tests.ui.conftest import WAIT_MS, AppFactory, sign_in_demo
+
+CLIENTS = [Client(1, "Acme Corp"), Client(2, "Zeta")]
+CONTACTS = [
+    Contact(id=1, client_id=1, first_name="Ann", last_name="Lee", email="ann@acme.example",
+            phone_office="+1 (555) 010-1234", phone_mobile="0171 555 ask Jenny"),
+    Contact(id=2, client_id=2, first_name="Bob", last_name="Ray", email="bob@zeta.example"),
+]
+
+
+def window_with_rows(qtbot: QtBot, settings: Settings) -> MainWindow:
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show_contacts(build_rows(CONTACTS, company_names(CLIENTS)), CLIENTS)
+    window.set_signed_in(True)
+    return window
+
+
+def test_status_bar_states(qtbot: QtBot) -> None:
+    status = StatusBar()
+    qtbot.addWidget(status)
+    status.set_syncing()
+    assert status.state == "Syncing…"
+    status.set_progress("pull-contacts", 40, 100)
+    assert status.state == "Fetching contacts…" and status.progress.value() == 40
+    status.set_throttled(3)
+    assert status.state == "Throttled (resuming in 3 s)"
+    status.set_sync_result(SimpleNamespace(offline=True, error=None, cancelled=False))
+    assert status.state == "Offline"
+    status.set_sync_result(SimpleNamespace(offline=False, error=None, cancelled=False,
+                                           rejected={7: "Email is invalid"}))
+    assert status.state == "Online"
+    assert "refused 1 change" in status.currentMessage()
+    status.set_last_sync(datetime(2026, 1, 2, 3, 4, tzinfo=UTC))
+    assert status.last_sync.text().startswith("Last sync ")
+    status.set_unsynced(2, 1)
+    assert status.unsynced.text() == "2 unsynced changes, 1 conflict"
+    status.offer_undo("Deleted Ann Lee.", seconds=60)
+    assert status.undo_available()
+    with qtbot.waitSignal(status.undo_clicked, timeout=WAIT_MS):
+        status.undo.click()
+    assert not status.undo_available()
+
+
+def test_context_menu_actions(qtbot: QtBot, settings: Settings) -> None:
+    window = window_with_rows(qtbot, settings)
+    view = window.contacts
+    view.select_contacts([1], 1)
+    menu = view.build_context_menu(view.selected_rows())
+    actions = {a.text().replace("&", ""): a for a in menu.actions() if a.text()}
+    assert actions["Call office"].isEnabled() and actions["Call mobile"].isEnabled()
+    actions["Copy phone"].trigger()
+    assert QGuiApplication.clipboard().text() == "+1 (555) 010-1234\n0171 555 ask Jenny"
+    view.select_contacts([1, 2], 1)
+    menu = view.build_context_menu(view.selected_rows())
+    actions = {a.text().replace("&", ""): a for a in menu.actions() if a.text()}
+    assert not actions["Call office"].isEnabled()  # which of two numbers? not guessed
+    actions["Copy email"].trigger()
+    assert QGuiApplication.clipboard().text() == "ann@acme.example\nbob@zeta.example"
+    actions["Copy contact as text"].trigger()
+    text = QGuiApplication.clipboard().text()
+    assert "Ann Lee\nCompany: Acme Corp\nEmail: ann@acme.example" in text
+    assert "\n\nBob Ray\nCompany: Zeta" in text
+
+
+def test_mail_and_call_urls() -> None:
+    rows = build_rows(CONTACTS, company_names(CLIENTS))
+    assert contact_actions.mailto_url(rows) == "mailto:ann@acme.example,bob@zeta.example"
+    assert contact_actions.tel_url("+1 (555) 010-1234") == "tel:+15550101234"
+    assert contact_actions.tel_url("ask Jenny") is None
+
+
+def test_every_control_has_an_accessible_name(qtbot: QtBot, settings: Settings) -> None:
+    window = window_with_rows(qtbot, settings)
+    window.show()
+    kinds = (QAbstractButton, QLineEdit, QAbstractItemView, QComboBox)
+    unnamed = [w for w in window.findChildren(QWidget)
+               if isinstance(w, kinds) and w.isVisibleTo(window) and not w.accessibleName()
+               and type(w).__name__ not in ("QCalendarWidget",)]
+    assert [type(w).__name__ for w in unnamed] == []
+
+
+def test_empty_states(qtbot: QtBot, settings: Settings) -> None:
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    view = window.contacts
+    assert "Sign in" in view.empty_state.text()
+    window.set_signed_in(True)
+    assert "Ctrl+N" in view.empty_state.text() and "F5" in view.empty_state.text()
+    window.show_contacts(build_rows(CONTACTS, company_names(CLIENTS)), CLIENTS)
+    assert view.empty_state.text() == ""
+    view.search.setText("nobody at all")
+    assert "No contacts match" in view.empty_state.text()
+
+
+def test_outbox_panel_discards_a_queued_change(qtbot: QtBot, make_app: AppFactory,
+                                               sandbox: SandboxServer) -> None:
+    app = make_app()
+    sign_in_demo(qtbot, app, sandbox)
+    target = app.window.contacts_model.row_at(0).contact
+    sandbox.stop()  # offline: the edit stays queued
+    with qtbot.waitSignal(app.events.sync_finished, timeout=WAIT_MS):
+        app.worker.update_requested.emit(1, target.id, {"title": "Discard me"})
+    assert app.window.contacts_model.is_dirty(target.id)
+    app.window.status.unsynced.click()
+    panel = app.window.outbox_panel
+    assert panel is not None and app.window.outbox_dock.isVisible()
+    with qtbot.waitSignal(app.events.outbox_changed, timeout=WAIT_MS) as changed:
+        panel.discard_requested.emit(changed_id := _pending_id(app))
+    pending, _dirty, _conflicts = changed.args
+    assert all(p.id != changed_id for p in pending)
+    qtbot.waitUntil(lambda: not app.window.contacts_model.is_dirty(target.id), timeout=WAIT_MS)
+    row = app.window.contacts_model.find_row(target.id)
+    assert row is not None and row.contact.title == target.title
+
+
+def _pending_id(app: object) -> int:
+    panel_pending = app.window._outbox[0]  # type: ignore[attr-defined]
+    return int(panel_pending[0].id)

@@ -1,0 +1,140 @@
+"""SyncWorker on its own QThread against the sandbox: results as plain data, edits written
+by the worker, throttling reported, and a prompt stop in the middle of a request."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from addressbook.app import WorkerEvents
+from addressbook.core.models import Contact
+from addressbook.sandbox import DEMO_EMAIL, DEMO_PASSWORD, SandboxServer
+from addressbook.storage import Cache
+from addressbook.ui.models.rows import ContactRow
+from addressbook.workers import SyncWorker, WorkerThread
+
+WAIT_MS = 10_000
+
+
+class Running:
+    def __init__(self, worker: SyncWorker, host: WorkerThread, events: WorkerEvents) -> None:
+        self.worker, self.host, self.events = worker, host, events
+
+
+@pytest.fixture
+def running(qtbot: QtBot, tmp_path: Path) -> Iterator[Running]:
+    worker = SyncWorker(
+        tmp_path / "data", sync_interval_ms=3_600_000, offline_retry_ms=3_600_000, delete_grace_ms=0
+    )
+    events = WorkerEvents()
+    events.relay(worker)  # results re-emitted on this (the GUI) thread
+    host = WorkerThread(worker)
+    host.start()
+    yield Running(worker, host, events)
+    assert host.stop()
+
+
+def sign_in(qtbot: QtBot, running: Running, server: SandboxServer) -> list[ContactRow]:
+    loads: list[tuple[list[ContactRow], list[object]]] = []
+    running.events.contacts_loaded.connect(lambda rows, clients: loads.append((rows, clients)))
+    with qtbot.waitSignal(running.events.sync_finished, timeout=WAIT_MS):
+        running.worker.sign_in_requested.emit(server.url, DEMO_EMAIL, DEMO_PASSWORD)
+    # First the (empty) cache at once, then the synced contacts.
+    assert len(loads) == 2 and loads[0][0] == []
+    rows, clients = loads[-1]
+    assert len(clients) == len(server.store.clients())
+    return rows
+
+
+def test_results_are_plain_data_from_the_worker_thread(
+    qtbot: QtBot, running: Running, sandbox: SandboxServer
+) -> None:
+    threads: list[str] = []
+    running.worker.contacts_loaded.connect(
+        lambda *_: threads.append(threading.current_thread().name)
+    )
+    rows = sign_in(qtbot, running, sandbox)
+    assert all(isinstance(row, ContactRow) for row in rows)
+    assert {row.id for row in rows} == {c.id for c in sandbox.store.contacts()}
+    assert threads and threading.main_thread().name not in threads
+
+
+def test_edits_are_written_by_the_worker_and_pushed(
+    qtbot: QtBot, running: Running, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    rows = sign_in(qtbot, running, sandbox)
+    client_id = rows[0].client_id
+    new = Contact(id=None, client_id=client_id, first_name="Ada", last_name="Lovelace")
+    with qtbot.waitSignal(running.events.sync_finished, timeout=WAIT_MS) as synced:
+        with qtbot.waitSignal(running.events.contact_saved, timeout=WAIT_MS) as saved:
+            running.worker.create_requested.emit(7, new)
+    token, created = saved.args
+    assert token == 7 and created.id < 0  # a temporary id until the push
+    assert synced.args[0].pushed == 1
+    assert [c.last_name for c in sandbox.store.contacts()].count("Lovelace") == 1
+
+    target = rows[1].contact
+    with qtbot.waitSignal(running.events.sync_finished, timeout=WAIT_MS):
+        running.worker.update_requested.emit(8, target.id, {"title": "Countess"})
+    stored = sandbox.store.get_contact(target.id)
+    assert stored is not None and stored.title == "Countess"
+
+    with qtbot.waitSignal(running.events.sync_finished, timeout=WAIT_MS):
+        running.worker.delete_requested.emit([target])
+    assert sandbox.store.get_contact(target.id) is None
+
+
+def test_invalid_edit_is_refused_with_field_problems(
+    qtbot: QtBot, running: Running, sandbox: SandboxServer
+) -> None:
+    rows = sign_in(qtbot, running, sandbox)
+    with qtbot.waitSignal(running.events.edit_failed, timeout=WAIT_MS) as failed:
+        running.worker.update_requested.emit(3, rows[0].id, {"first_name": ""})
+    token, message, _fields = failed.args
+    assert token == 3 and message
+
+
+def test_throttling_is_reported_with_the_wait(
+    qtbot: QtBot, running: Running, sandbox: SandboxServer
+) -> None:
+    sign_in(qtbot, running, sandbox)
+    sandbox.faults.add("throttle", path="/contacts", retry_after=1)
+    waits: list[float] = []
+    running.worker.throttled.connect(lambda seconds: waits.append(seconds))
+    with qtbot.waitSignal(running.events.sync_finished, timeout=WAIT_MS) as synced:
+        running.worker.sync_requested.emit(True)
+    assert waits and waits[0] >= 1
+    assert synced.args[0].ok
+
+
+def test_stop_mid_request_is_prompt_and_loses_nothing(
+    qtbot: QtBot, running: Running, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    rows = sign_in(qtbot, running, sandbox)
+    target = rows[0].contact
+    sandbox.faults.latency = 3.0  # the push would take 3 s; stopping must not wait for it
+    with qtbot.waitSignal(running.events.sync_started, timeout=WAIT_MS):
+        running.worker.update_requested.emit(1, target.id, {"title": "Queued before quitting"})
+    started = time.monotonic()
+    assert running.host.stop()
+    assert time.monotonic() - started < 2.0
+    sandbox.faults.latency = 0
+    with Cache.open(Cache.path_for(tmp_path / "data", sandbox.url, DEMO_EMAIL)) as cache:
+        mine = next(c for c in cache.contacts() if c.id == target.id)
+        assert mine.title == "Queued before quitting"
+        pushed = sandbox.store.get_contact(target.id)
+        assert pushed is not None
+        assert pushed.title == "Queued before quitting" or cache.pending()
+
+
+def test_offline_sign_in_is_a_network_failure(qtbot: QtBot, running: Running) -> None:
+    with SandboxServer(clients=1, contacts=1) as server:
+        url = server.url
+    with qtbot.waitSignal(running.events.sign_in_failed, timeout=WAIT_MS) as failed:
+        running.worker.sign_in_requested.emit(url, DEMO_EMAIL, DEMO_PASSWORD)
+    assert failed.args[1] == "network"
