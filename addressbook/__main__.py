@@ -9,9 +9,12 @@ import signal
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from addressbook import APP_ID, APP_NAME, ORG_NAME, __version__
+
+if TYPE_CHECKING:
+    from addressbook.logging_setup import LoggingHandle
 
 _STARTED = time.perf_counter()
 log = logging.getLogger("addressbook")
@@ -58,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     _headless_fallback(args)
     from addressbook.logging_setup import configure_logging
 
-    logging_handle = configure_logging(verbose=args.verbose)
+    logging_handle = configure_logging(verbose=args.verbose, open_file=False)
     log.info("%s %s starting", APP_NAME, __version__)
     from PySide6.QtWidgets import QApplication
 
@@ -68,12 +71,13 @@ def main(argv: list[str] | None = None) -> int:
     qt_app.setOrganizationName(ORG_NAME)
     qt_app.setApplicationVersion(__version__)
     qt_app.setDesktopFileName("com.harvestcontacts.HarvestContacts")
-    code = _run(qt_app, args, str(logging_handle.log_file))
+    code = _run(qt_app, args, logging_handle)
+    logging_handle.open_file()  # if the window never painted, what was logged goes there now
     logging.shutdown()
     return code
 
 
-def _run(qt_app: object, args: argparse.Namespace, log_file: str) -> int:
+def _run(qt_app: object, args: argparse.Namespace, logging_handle: LoggingHandle) -> int:
     from PySide6.QtWidgets import QApplication
 
     from addressbook.app import Application, configure_process, default_data_dir
@@ -85,9 +89,10 @@ def _run(qt_app: object, args: argparse.Namespace, log_file: str) -> int:
     configure_process()
     qt_app.setWindowIcon(app_icon())
     reporter = CrashReporter()
-    reporter.log_file = log_file
+    reporter.log_file = str(logging_handle.log_file)
     reporter.install()
     application = Application(data_dir=args.data_dir or default_data_dir(), settings=Settings())
+    application.window.call_after_first_paint(logging_handle.open_file)
     watcher: Any = None
     if args.smoke_test:
         from addressbook.smoke import SmokeTest

@@ -8,7 +8,6 @@ app never logs one, and httpx does not log headers.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +48,27 @@ class LoggingHandle:
     handlers: list[logging.Handler] = field(default_factory=list)
     previous_level: int = logging.WARNING
     previous_qt_handler: Any = None
+    early: _EarlyRecords | None = None
+
+    def open_file(self) -> None:
+        """Start the log file, beginning with what was logged until now."""
+        early = self.early
+        if early is None:
+            return
+        import logging.handlers  # socket, pickle, queue...: kept off the start-up path
+
+        self.log_file.parent.mkdir(parents=True, exist_ok=True)
+        file_handler = logging.handlers.RotatingFileHandler(
+            self.log_file, maxBytes=2 * 2**20, backupCount=3, encoding="utf-8"
+        )
+        file_handler.setFormatter(early.formatter)
+        root = logging.getLogger()
+        root.addHandler(file_handler)
+        root.removeHandler(early)
+        self.handlers[self.handlers.index(early)] = file_handler
+        self.early = None
+        for record in early.records:
+            file_handler.handle(record)
 
     def close(self) -> None:
         root = logging.getLogger()
@@ -59,18 +79,26 @@ class LoggingHandle:
         qInstallMessageHandler(self.previous_qt_handler)
 
 
+class _EarlyRecords(logging.Handler):
+    """Holds what is logged before the log file is opened (LoggingHandle.open_file)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
 def configure_logging(*, verbose: bool = False, log_dir: Path | None = None,
-                      console: bool = True) -> LoggingHandle:
-    directory = log_dir or default_log_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    log_file = directory / LOG_FILE_NAME
+                      console: bool = True, open_file: bool = True) -> LoggingHandle:
+    """open_file=False: records are held until handle.open_file() (the app calls it
+    once its window is painted, so opening the log costs nothing at start-up)."""
+    log_file = (log_dir or default_log_dir()) / LOG_FILE_NAME
     root = logging.getLogger()
-    handle = LoggingHandle(log_file, previous_level=root.level)
+    handle = LoggingHandle(log_file, previous_level=root.level, early=_EarlyRecords())
     formatter = logging.Formatter(_FORMAT)
-    file_handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=2 * 2**20, backupCount=3, encoding="utf-8"
-    )
-    handle.handlers.append(file_handler)
+    handle.handlers.append(handle.early)
     if console:
         console_handler = logging.StreamHandler(sys.stderr)
         console_handler.setLevel(logging.DEBUG if verbose else logging.WARNING)
@@ -83,4 +111,6 @@ def configure_logging(*, verbose: bool = False, log_dir: Path | None = None,
     logging.getLogger("httpx").setLevel(logging.INFO if verbose else logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.INFO)
     handle.previous_qt_handler = qInstallMessageHandler(qt_message_handler)
+    if open_file:
+        handle.open_file()
     return handle

@@ -97,7 +97,9 @@ class _FirstPaint(QObject):
         self.application, self.started = application, started
         self.code: int | None = None
         self._painted = False
-        application.window.contacts.table.viewport().installEventFilter(self)
+        # Not viewport(): typing it makes shiboken load every widget class (~6 ms); the
+        # table's own paint (its frame) comes in the same pass as its cells'.
+        application.window.contacts.table.installEventFilter(self)
         application.events.contacts_loaded.connect(self._loaded)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

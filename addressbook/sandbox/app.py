@@ -104,6 +104,10 @@ class HarvestApp:
         self.admin = admin
         self._expected_credentials = f"{email}:{password}".encode()
 
+    def set_password(self, password: str) -> None:
+        """The user changed the password on the web: the old one is refused from now on."""
+        self._expected_credentials = f"{self.email}:{password}".encode()
+
     def handle(self, request: RecordedRequest) -> Response:
         if not self._authenticated(request.headers.get("authorization", "")):
             return plain(

@@ -72,6 +72,10 @@ class SandboxServer:
             raise RuntimeError("the sandbox is not running; call start() first")
         return f"http://{self.host}:{self.port}"
 
+    def set_password(self, password: str) -> None:
+        """Change the account's password, as its owner would on the web."""
+        self.app.set_password(password)
+
     @property
     def running(self) -> bool:
         return self._httpd is not None

@@ -175,6 +175,11 @@ class Cache(SyncStore):
         with self._db.transaction() as connection:
             editing.discard(connection, pending_id)
 
+    def retry_pending(self, pending_id: int) -> Contact | None:
+        """Queue a change Harvest refused once more, unchanged; returns the contact's view."""
+        with self._db.transaction() as connection:
+            return editing.retry(connection, pending_id)
+
     def resolve_conflict(self, contact_id: int, keep: editing.Keep) -> Contact | None:
         """keep: 'mine', 'theirs', or {field: 'mine'|'theirs'}; fields left out stay in conflict.
 

@@ -132,6 +132,16 @@ def discard(connection: sqlite3.Connection, pending_id: int) -> None:
         outbox.delete_entry(connection, entry.id)
 
 
+def retry(connection: sqlite3.Connection, pending_id: int) -> Contact | None:
+    """Send a change Harvest refused again, as it is (the user fixed the cause elsewhere)."""
+    entry = outbox.get_entry(connection, pending_id)
+    if entry is None:
+        raise CacheError(f"Change {pending_id} is no longer queued (already sent or discarded).")
+    if entry.state == "rejected":
+        outbox.set_state(connection, pending_id, "queued")
+    return view_of(connection, entry.contact_id)
+
+
 def resolve(
     connection: sqlite3.Connection, contact_id: int, keep: Keep, now: datetime
 ) -> Contact | None:

@@ -2,20 +2,24 @@
 
 The app must never be blocked by a bad cache: the queued edits are exported to
 a JSON file beside it (when they can still be read), the file is moved aside as
-`<name>.corrupt-<timestamp>`, and a fresh cache is created; the next sync
-rebuilds it from the server.
+`<name>.corrupt-<timestamp>`, and a fresh cache is created with those edits
+queued again (see requeue); the next sync rebuilds it from the server.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from .database import connect, is_corruption, storage_error
+from .requeue import requeue_exported
 from .schema import NewerSchemaError, migrate
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +29,23 @@ class Recovery:
     moved_to: Path
     outbox_export: Path | None
     reason: str
+    newer: bool = False  # written by a newer release (else damaged)
+    requeued: int = 0  # unsynced changes queued again in the fresh cache
+
+    @property
+    def user_message(self) -> str:
+        """What the user is told, once: what happened and whether their edits are safe."""
+        what = (
+            "Your cache was written by a newer version of the app and was rebuilt"
+            if self.newer
+            else "Your cache was damaged and rebuilt"
+        )
+        if self.requeued:
+            plural = "s were" if self.requeued != 1 else " was"
+            return f"{what}; {self.requeued} unsynced change{plural} kept."
+        if self.outbox_export is None:
+            return f"{what}; its unsynced changes could not be read (see {self.moved_to})."
+        return f"{what}; it had no unsynced changes."
 
     @property
     def message(self) -> str:
@@ -41,16 +62,30 @@ class Recovery:
 
 def open_connection(path: Path) -> tuple[sqlite3.Connection, Recovery | None]:
     """A migrated connection to `path`; a bad file is moved aside and replaced."""
+    newer = False
     try:
         return _open_and_migrate(path), None
     except NewerSchemaError as error:
-        reason = f"it was written by a newer version of the app: {error}"
+        reason, newer = f"it was written by a newer version of the app: {error}", True
     except sqlite3.DatabaseError as error:
         if not is_corruption(error):
             raise storage_error(error) from error
         reason = f"the file is damaged: {error}"
-    recovery = _move_aside(path, reason)
-    return _open_and_migrate(path), recovery
+    recovery = replace(_move_aside(path, reason), newer=newer)
+    connection = _open_and_migrate(path)
+    return connection, _requeue(connection, recovery)
+
+
+def _requeue(connection: sqlite3.Connection, recovery: Recovery) -> Recovery:
+    """The exported edits, queued again; on any trouble they stay in the export file."""
+    if recovery.outbox_export is None:
+        return recovery
+    try:
+        count = requeue_exported(connection, recovery.outbox_export)
+    except (OSError, ValueError, sqlite3.Error):
+        log.exception("Could not queue the changes of %s again", recovery.outbox_export)
+        return recovery
+    return replace(recovery, requeued=count)
 
 
 def _open_and_migrate(path: Path) -> sqlite3.Connection:

@@ -2,6 +2,14 @@
 
 from .engine import SyncEngine
 from .merge import Merge, changed_since, find_created, merge_update
-from .report import SyncReport
+from .report import ErrorKind, SyncReport
 
-__all__ = ["Merge", "SyncEngine", "SyncReport", "changed_since", "find_created", "merge_update"]
+__all__ = [
+    "ErrorKind",
+    "Merge",
+    "SyncEngine",
+    "SyncReport",
+    "changed_since",
+    "find_created",
+    "merge_update",
+]

@@ -18,17 +18,35 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from addressbook.api.errors import CancelledError, HarvestError, NetworkError
+from addressbook.api.errors import (
+    AuthenticationError,
+    CancelledError,
+    HarvestError,
+    NetworkError,
+    ProtocolError,
+    ThrottledError,
+)
 from addressbook.storage import Cache, CacheError
 
 from .protocols import Progress, SyncApi
 from .pull import Puller
 from .push import Pusher
-from .report import SyncReport
+from .report import ErrorKind, SyncReport
 
 
 def _no_progress(phase: str, done: int, total: int) -> None:
     return None
+
+
+def error_kind(error: HarvestError) -> ErrorKind:
+    """What kind of failure stopped a sync, from the API layer's exception class."""
+    if isinstance(error, AuthenticationError):
+        return "auth"
+    if isinstance(error, ThrottledError):
+        return "throttled"
+    if isinstance(error, ProtocolError):
+        return "protocol"
+    return "server"  # 5xx, 403, a redirect, a refusal outside the push
 
 
 class SyncEngine:
@@ -65,9 +83,9 @@ class SyncEngine:
             except NetworkError:
                 report.offline = True  # what was pushed is recorded; the rest stays queued
             except HarvestError as error:  # wrong password, server failure: not retried here
-                report.error = str(error)
+                report.error, report.error_kind = str(error), error_kind(error)
             except CacheError as error:
-                report.error = str(error)
+                report.error, report.error_kind = str(error), "cache"
         return report
 
     def _run(

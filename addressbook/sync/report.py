@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from addressbook.storage import Conflict
+
+# Why a sync stopped, for code to act on (report.error keeps the words for the user):
+# auth: the password was refused (ask for it again; never retry it);
+# server: Harvest failed or refused the request (try again later);
+# protocol: Harvest's reply could not be understood;
+# throttled: Harvest kept asking us to slow down beyond the bounded wait;
+# cache: the local cache failed (disk full, locked).
+ErrorKind = Literal["auth", "server", "protocol", "throttled", "cache"]
 
 
 @dataclass(slots=True)
@@ -19,6 +28,7 @@ class SyncReport:
     cancelled: bool = False
     throttled_seconds: float = 0.0
     error: str | None = None  # authentication, server or cache failure, in user words
+    error_kind: ErrorKind | None = None  # the same failure for code: see ErrorKind
     rejected: dict[int, str] = field(default_factory=dict)  # pending id -> the server's refusal
     full_sweep: bool = False  # the complete lists were fetched (deletions detected)
 

@@ -10,9 +10,12 @@ _SIZE = 16
 
 
 def badge_icon(kind: str) -> QIcon:
-    """'dirty': a dot in the highlight colour; 'conflict': the style's warning icon."""
+    """'dirty': a dot in the highlight colour; 'conflict': the style's warning icon;
+    'rejected' (Harvest refused the change): the style's error icon."""
     if kind == "conflict":
         return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+    if kind == "rejected":
+        return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
     return _dot(QApplication.palette().color(QPalette.ColorRole.Highlight))
 
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from addressbook.ui import contact_actions
 from addressbook.ui.models.contacts_model import ContactsTableModel
 from addressbook.ui.models.rows import COLUMN_NAME, ContactRow
 
@@ -190,6 +189,8 @@ class ContactsView(QWidget):
         menu.popup(self.table.viewport().mapToGlobal(position))
 
     def build_context_menu(self, rows: list[ContactRow]) -> QMenu:
+        from addressbook.ui import contact_actions  # QUrl and QDesktopServices: not at start-up
+
         menu = QMenu(self)
         menu.setAccessibleName("Contact actions")
         single = rows[0].contact if len(rows) == 1 else None

@@ -12,12 +12,13 @@ import sys
 import threading
 import traceback
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-from addressbook.ui.crash_dialog import show_crash_dialog
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,8 @@ class CrashReporter(QObject):
 
     @Slot(str, str)
     def _show(self, summary: str, details: str) -> None:
+        from addressbook.ui.crash_dialog import show_crash_dialog  # only ever after a bug
+
         parent = QApplication.activeWindow()
         # Keep a reference: a box without a parent would be garbage-collected at once.
         self.dialog = show_crash_dialog(parent if isinstance(parent, QWidget) else None,

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from addressbook.ui.contact_actions import tel_url
 from addressbook.ui.models.rows import ContactRow
 
 _FIELDS = (
@@ -116,6 +115,8 @@ def _link(url: str, text: str) -> str:
 
 
 def _phone(number: str | None) -> str:
+    from addressbook.ui.contact_actions import tel_url  # only once a contact is selected
+
     url = tel_url(number)
     if not number:
         return ""

@@ -2,6 +2,10 @@
 
 A contact dialog stays open until the worker has written the change to the
 cache, so a refusal is shown inline in the dialog with the typed input kept.
+A change Harvest refused later (at sync) opens the same dialog from the
+Unsynced changes panel, with Harvest's words inline; saving queues it again.
+A conflict opens its dialog once by itself; after "Decide later" it is one
+click away: "Resolve…" in the panel, or the "1 conflict" button in the status bar.
 """
 
 from __future__ import annotations
@@ -31,12 +35,16 @@ class EditController(QObject):
         self._next_token = 1
         self._deleted: list[Contact] = []
         self._conflicts_seen: set[int] = set()
+        self._pending: list[Any] = []
+        self._conflicts: list[Any] = []
         self.conflict_dialog: ConflictDialog | None = None
         window.new_contact_requested.connect(self.new_contact)
         window.edit_contact_requested.connect(self.edit_selected)
         window.delete_contacts_requested.connect(self.delete_selected)
+        window.resolve_conflict_requested.connect(self.resolve)
+        window.edit_refused_requested.connect(self.edit_refused)
         window.status.undo_clicked.connect(self.undo_delete)
-        window.status.unsynced_clicked.connect(self._conflicts_seen.clear)
+        window.status.conflicts_clicked.connect(self.open_conflicts)
         events.contact_saved.connect(self._saved)
         events.edit_failed.connect(self._failed)
         events.outbox_changed.connect(self._outbox_changed)
@@ -68,6 +76,22 @@ class EditController(QObject):
                                      parent=self.window)
         return self._open(dialog)
 
+    def edit_refused(self, pending_id: int) -> SavingContactDialog | None:
+        """The contact as the user typed it, with Harvest's refusal under the fields."""
+        from addressbook.ui.saving_contact_dialog import SavingContactDialog
+        from addressbook.ui.server_errors import split_server_error
+
+        entry = next((p for p in self._pending if p.id == pending_id), None)
+        row = self.window.contacts_model.find_row(entry.contact_id) if entry else None
+        if entry is None or row is None:
+            self.window.status.showMessage("That change is no longer queued.", 5000)
+            return None
+        dialog = SavingContactDialog(self.window.sidebar_model.clients(), row.contact,
+                                     refused=entry, parent=self.window)
+        self._open(dialog)
+        dialog.show_server_errors(*split_server_error(entry.error))
+        return dialog
+
     def _open(self, dialog: SavingContactDialog) -> SavingContactDialog:
         dialog.save_requested.connect(lambda: self._save(dialog))
         dialog.finished.connect(dialog.deleteLater)
@@ -82,11 +106,13 @@ class EditController(QObject):
             self.worker.create_requested.emit(token, Contact(id=None, **dialog.values()))
             return
         changes = dialog.changes()
-        if not changes:
+        if changes:
+            self.worker.update_requested.emit(token, original.id, changes)
+        elif dialog.refused is not None:  # as it was: send it again (fixed in Harvest?)
+            self.worker.retry_requested.emit(token, dialog.refused.id)
+        else:
             del self._dialogs[token]
             dialog.close_saved()
-            return
-        self.worker.update_requested.emit(token, original.id, changes)
 
     def _saved(self, token: int, contact: Contact) -> None:
         dialog = self._dialogs.pop(token, None)
@@ -139,12 +165,26 @@ class EditController(QObject):
             f"Restored {count} contact{'s' if count != 1 else ''}.", 4000)
 
     # -- conflicts --------------------------------------------------------------------
-    def _outbox_changed(self, _pending: Any, _dirty: Any, conflicts: list[Any]) -> None:
+    def _outbox_changed(self, pending: list[Any], _dirty: Any, conflicts: list[Any]) -> None:
+        self._pending, self._conflicts = list(pending), list(conflicts)
         if self.conflict_dialog is not None:
             return
         fresh = [c for c in conflicts if c.contact_id not in self._conflicts_seen]
         if fresh:
             self.open_conflict(fresh[0])
+
+    def open_conflicts(self) -> ConflictDialog | None:
+        """The status bar's "N conflicts": the list, and the oldest conflict to decide now."""
+        self.window.show_outbox()
+        return self.resolve(self._conflicts[0].contact_id) if self._conflicts else None
+
+    def resolve(self, contact_id: int) -> ConflictDialog | None:
+        if self.conflict_dialog is not None:  # one decision at a time: bring it forward
+            self.conflict_dialog.raise_()
+            self.conflict_dialog.activateWindow()
+            return self.conflict_dialog
+        conflict = next((c for c in self._conflicts if c.contact_id == contact_id), None)
+        return self.open_conflict(conflict) if conflict is not None else None
 
     def open_conflict(self, conflict: Any) -> ConflictDialog:
         from addressbook.ui.dialogs import ConflictDialog

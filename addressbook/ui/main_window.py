@@ -35,6 +35,8 @@ class MainWindow(QMainWindow):
     sync_requested = Signal()
     sign_in_requested = Signal()
     sign_out_requested = Signal()
+    resolve_conflict_requested = Signal(int)  # contact id (from the Unsynced changes panel)
+    edit_refused_requested = Signal(int)  # pending id of a change Harvest refused
     closing = Signal()
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
@@ -166,8 +168,9 @@ class MainWindow(QMainWindow):
         self.status.showMessage(f"Loading {snapshot.total:,} contacts…", 3000)
 
     def call_after_first_paint(self, callback: Callable[[], None]) -> None:
-        """Run callback once the table has been painted (or after 300 ms at the latest)."""
-        _AfterFirstPaint(self.contacts.table.viewport(), callback)
+        """Run callback once the window has been painted (or after 300 ms at the latest)."""
+        # The whole window (the table too) is painted in one pass; the callback runs after it.
+        _AfterFirstPaint(self, callback)
 
     def apply_changes(self, upserted: list[ContactRow], removed: list[int]) -> None:
         with _KeepSelection(self.contacts):
@@ -186,9 +189,9 @@ class MainWindow(QMainWindow):
 
     def _refresh_outbox_panel(self) -> None:
         if self.outbox_panel is not None:
-            pending = self._outbox[0]
-            contacts = self._contacts_by_id(p.contact_id for p in pending)
-            self.outbox_panel.set_pending(pending, contacts)
+            pending, _dirty, conflicts = self._outbox
+            ids = [p.contact_id for p in pending] + [c.contact_id for c in conflicts]
+            self.outbox_panel.set_pending(pending, self._contacts_by_id(ids), conflicts)
 
     def set_signed_in(self, signed_in: bool) -> None:
         self.contacts.set_signed_in(signed_in)
@@ -206,6 +209,8 @@ class MainWindow(QMainWindow):
     def install_outbox_panel(self, panel: Any) -> None:
         self.outbox_panel = panel
         self.outbox_dock.setWidget(panel)
+        panel.resolve_requested.connect(self.resolve_conflict_requested)
+        panel.edit_requested.connect(self.edit_refused_requested)
 
     def _contacts_by_id(self, ids: Iterable[int]) -> dict[int, Contact]:
         found = {}

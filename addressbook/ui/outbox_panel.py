@@ -1,18 +1,23 @@
-"""The "Unsynced changes" panel: every queued edit in words, each one discardable.
+"""The "Unsynced changes" panel: every queued edit and open conflict, in words, with its action.
 
-The panel only shows and asks: discarding is the app's job (cache.discard_pending
-on the worker), after which it calls set_pending again with the new queue.
+- a conflict: "Resolve…" (the app opens the conflict dialog);
+- a change Harvest refused: its words, "Edit…" (the contact dialog, with the
+  refusal shown inline) and "Discard";
+- any other queued change: "Discard".
+The panel only shows and asks: the app acts (on the worker), after which it
+calls set_pending again with the new queue.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
@@ -24,100 +29,78 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from addressbook.core import CONTACT_FIELD_LABELS, Contact
+from addressbook.core import Contact
 
+from .badges import badge_icon
 from .dialogs.messages import ask_to_discard
+from .outbox_text import (
+    change_status,
+    conflict_status,
+    contact_name,
+    describe_change,
+    describe_conflict,
+    queued_at_text,
+)
+
+__all__ = ["EMPTY_TEXT", "TITLE", "OutboxPanel", "contact_name", "describe_change",
+           "queued_at_text"]
 
 TITLE = "Unsynced changes"
 EMPTY_TEXT = "No unsynced changes"
-_ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _name_from(changes: Mapping[str, Any] | None) -> str:
-    changes = changes or {}
-    parts = (changes.get("first_name"), changes.get("last_name"))
-    return " ".join(str(part) for part in parts if part).strip()
-
-
-def contact_name(change: Any, contacts_by_id: Mapping[int, Contact]) -> str:
-    contact = contacts_by_id.get(change.contact_id)
-    if contact is not None and contact.full_name:
-        return contact.full_name
-    # A queued delete has left the local view; its base holds the contact as it was.
-    found = _name_from(change.changes) or _name_from(getattr(change, "base", None))
-    return found or f"contact {change.contact_id}"
-
-
-def describe_change(change: Any, contacts_by_id: Mapping[int, Contact]) -> str:
-    """ "Edit Jane Doe: email, office phone", "New contact Zoë Łukasz", "Delete Jane Doe"."""
-    name = contact_name(change, contacts_by_id)
-    if change.kind == "create":
-        return f"New contact {name}"
-    if change.kind == "delete":
-        return f"Delete {name}"
-    fields = [CONTACT_FIELD_LABELS.get(field, field).lower() for field in (change.changes or {})]
-    return f"Edit {name}: {', '.join(fields)}" if fields else f"Edit {name}"
-
-
-def queued_at_text(when: datetime | None, now: datetime | None = None) -> str:
-    if when is None:
-        return ""
-    local = when.astimezone() if when.tzinfo else when
-    today = (now or datetime.now(local.tzinfo)).date()
-    return local.strftime("%H:%M") if local.date() == today else local.strftime("%d %b %H:%M")
-
-
-_STATE_TEXT = {
-    "sending": "sending",
-    "unknown": "checking whether it reached Harvest",
-    "rejected": "refused by Harvest",
-}
-
-
-def _problem(change: Any) -> str:
-    """The state in words, when it is not simply waiting."""
-    error = getattr(change, "error", None)
-    if error:
-        return f"not sent: {error}"
-    return _STATE_TEXT.get(getattr(change, "state", None) or "", "")
+_KEY_ROLE = Qt.ItemDataRole.UserRole  # ("conflict", contact id) or ("change", pending id)
+_PRIMARY_ROLE = Qt.ItemDataRole.UserRole + 1  # "resolve", "edit" or ""
+_ACTION_TEXT = {"resolve": "Resolve…", "edit": "Edit…", "discard": "Discard"}
+_COLUMNS = ["Change", "Status", "Queued", ""]
 
 
 class OutboxPanel(QWidget):
-    discard_requested = Signal(int)
+    discard_requested = Signal(int)  # pending change id
+    resolve_requested = Signal(int)  # contact id of a conflict
+    edit_requested = Signal(int)  # pending change id of a change Harvest refused
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(TITLE)
         self.setAccessibleName(TITLE)
-        self._descriptions: dict[int, str] = {}
+        self._descriptions: dict[tuple[str, int], str] = {}
+        self._actions: dict[tuple[str, int], dict[str, QToolButton]] = {}
         self.title_label = QLabel(f"<b>{TITLE}</b>")
         self.empty_label = QLabel(EMPTY_TEXT)
         self.empty_label.setAccessibleName(EMPTY_TEXT)
         self.tree = self._build_tree()
+        self.primary_button = QPushButton("Resolve…")
+        self.primary_button.clicked.connect(self._primary_current)
         self.discard_button = QPushButton("&Discard selected change")
         self.discard_button.setAccessibleName("Discard selected change")
         self.discard_button.clicked.connect(self._discard_current)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.primary_button)
+        buttons.addWidget(self.discard_button)
         layout = QVBoxLayout(self)
-        for widget in (self.title_label, self.empty_label, self.tree, self.discard_button):
+        for widget in (self.title_label, self.empty_label, self.tree):
             layout.addWidget(widget)
+        layout.addLayout(buttons)
         layout.addStretch(1)
         self.set_pending([], {})
 
     def _build_tree(self) -> QTreeWidget:
         tree = QTreeWidget()
         tree.setAccessibleName("Queued changes")
-        tree.setColumnCount(3)
-        tree.setHeaderLabels(["Change", "Queued", ""])
+        tree.setColumnCount(len(_COLUMNS))
+        tree.setHeaderLabels(_COLUMNS)
         tree.setRootIsDecorated(False)
-        tree.setUniformRowHeights(True)
         header = tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column, mode in enumerate((QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
         tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         tree.customContextMenuRequested.connect(self._show_menu)
-        tree.currentItemChanged.connect(self._update_button)
+        tree.currentItemChanged.connect(self._update_buttons)
+        tree.itemActivated.connect(lambda item, _column: self._primary(item))  # Enter, double-click
         action = QAction("Discard", tree)
         action.setShortcut(QKeySequence.StandardKey.Delete)
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -127,48 +110,91 @@ class OutboxPanel(QWidget):
 
     # -- showing ------------------------------------------------------------------
     def set_pending(
-        self, pending: Iterable[Any], contacts_by_id: Mapping[int, Contact] | None = None
+        self,
+        pending: Iterable[Any],
+        contacts_by_id: Mapping[int, Contact] | None = None,
+        conflicts: Iterable[Any] = (),
     ) -> None:
-        """Show the queue as it is now (oldest first, as the cache gives it)."""
+        """Show the conflicts (they wait for the user) and then the queue, oldest first."""
         contacts_by_id = contacts_by_id or {}
         self.tree.clear()
-        self._descriptions = {}
+        self._descriptions, self._actions = {}, {}
+        for conflict in conflicts:
+            self._add_conflict(conflict, contacts_by_id)
         for change in pending:
-            self._add_item(change, contacts_by_id)
+            self._add_change(change, contacts_by_id)
         count = len(self._descriptions)
         self.title_label.setText(f"<b>{TITLE}</b> ({count})" if count else f"<b>{TITLE}</b>")
         self.empty_label.setVisible(count == 0)
         self.tree.setVisible(count > 0)
-        self.discard_button.setVisible(count > 0)
-        self._update_button()
+        self._update_buttons()
 
-    def _add_item(self, change: Any, contacts_by_id: Mapping[int, Contact]) -> None:
+    def _add_conflict(self, conflict: Any, contacts_by_id: Mapping[int, Contact]) -> None:
+        key = ("conflict", int(conflict.contact_id))
+        text = describe_conflict(conflict, contacts_by_id)
+        when = queued_at_text(getattr(conflict, "created_at", None))
+        self._add_item(key, text, conflict_status(conflict), when, "conflict", ["resolve"])
+
+    def _add_change(self, change: Any, contacts_by_id: Mapping[int, Contact]) -> None:
+        key = ("change", int(change.id))
         text = describe_change(change, contacts_by_id)
-        problem = _problem(change)
-        item = QTreeWidgetItem([f"{text} ({problem})" if problem else text])
-        item.setText(1, queued_at_text(getattr(change, "created_at", None)))
-        item.setData(0, _ID_ROLE, int(change.id))
-        item.setToolTip(0, "\n".join(filter(None, (text, problem))))
-        self.tree.addTopLevelItem(item)
-        self.tree.setItemWidget(item, 2, self._row_button(int(change.id), text))
-        self._descriptions[int(change.id)] = text
+        refused = getattr(change, "state", None) == "rejected"
+        actions = ["edit", "discard"] if refused and change.kind != "delete" else ["discard"]
+        when = queued_at_text(getattr(change, "created_at", None))
+        badge = "rejected" if refused else "dirty"
+        self._add_item(key, text, change_status(change), when, badge, actions)
 
-    def _row_button(self, pending_id: int, text: str) -> QToolButton:
-        button = QToolButton()
-        button.setText("Discard")
-        button.setAccessibleName(f"Discard: {text}")
-        button.setToolTip(f"Discard this change: {text}")
-        button.clicked.connect(lambda: self.request_discard(pending_id))
-        return button
+    def _add_item(self, key: tuple[str, int], text: str, status: str, when: str | None,
+                  badge: str, actions: list[str]) -> None:
+        item = QTreeWidgetItem([text, status, when or ""])
+        item.setIcon(0, badge_icon(badge))
+        item.setData(0, _KEY_ROLE, key)
+        item.setData(0, _PRIMARY_ROLE, actions[0] if actions[0] != "discard" else "")
+        item.setToolTip(0, f"{text}\n{status}")
+        item.setToolTip(1, status)
+        self.tree.addTopLevelItem(item)
+        self.tree.setItemWidget(item, 3, self._row_buttons(key, text, actions))
+        self._descriptions[key] = text
+
+    def _row_buttons(self, key: tuple[str, int], text: str, actions: list[str]) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        self._actions[key] = {}
+        for action in actions:
+            button = QToolButton()
+            button.setText(_ACTION_TEXT[action])
+            name = _ACTION_TEXT[action].rstrip("…")
+            button.setAccessibleName(f"{name}: {text}")
+            button.setToolTip(f"{name} this change: {text}")
+            button.clicked.connect(lambda _checked=False, a=action: self._act(a, key))
+            row.addWidget(button)
+            self._actions[key][action] = button
+        row.addStretch(1)  # the main actions line up in one column
+        return box
 
     def descriptions(self) -> list[str]:
         """The lines shown, in order (for the status bar and for tests)."""
         return list(self._descriptions.values())
 
-    # -- discarding -----------------------------------------------------------------
+    def row_actions(self, row: int) -> dict[str, QToolButton]:
+        """The buttons of one row by action: 'resolve', 'edit', 'discard'."""
+        return dict(self._actions[list(self._descriptions)[row]])
+
+    # -- acting -------------------------------------------------------------------
+    def _act(self, action: str, key: tuple[str, int]) -> None:
+        kind, number = key
+        if action == "resolve":
+            self.resolve_requested.emit(number)
+        elif action == "edit":
+            self.edit_requested.emit(number)
+        elif kind == "change":
+            self.request_discard(number)
+
     def request_discard(self, pending_id: int) -> None:
         """Ask, then tell the app to drop the change; the panel refreshes when it does."""
-        text = self._descriptions.get(pending_id)
+        text = self._descriptions.get(("change", pending_id))
         if text is None:
             return
         question = (
@@ -178,23 +204,44 @@ class OutboxPanel(QWidget):
         if ask_to_discard(self, "Discard change?", question):
             self.discard_requested.emit(pending_id)
 
-    def _current_id(self) -> int | None:
+    def _current_key(self) -> tuple[str, int] | None:
         item = self.tree.currentItem()
-        return None if item is None else int(item.data(0, _ID_ROLE))
+        return None if item is None else _key(item)
 
     def _discard_current(self) -> None:
-        pending_id = self._current_id()
-        if pending_id is not None:
-            self.request_discard(pending_id)
+        key = self._current_key()
+        if key is not None and key[0] == "change":
+            self.request_discard(key[1])
 
-    def _update_button(self, *_args: Any) -> None:
-        self.discard_button.setEnabled(self._current_id() is not None)
+    def _primary(self, item: QTreeWidgetItem | None) -> None:
+        if item is not None and (action := item.data(0, _PRIMARY_ROLE)):
+            self._act(str(action), _key(item))
+
+    def _primary_current(self) -> None:
+        self._primary(self.tree.currentItem())
+
+    def _update_buttons(self, *_args: Any) -> None:
+        item = self.tree.currentItem()
+        key = self._current_key()
+        primary = str(item.data(0, _PRIMARY_ROLE) or "") if item is not None else ""
+        self.primary_button.setVisible(bool(primary))
+        self.primary_button.setText(_ACTION_TEXT.get(primary, ""))
+        self.primary_button.setAccessibleName(_ACTION_TEXT.get(primary, "").rstrip("…"))
+        self.discard_button.setVisible(bool(self._descriptions))
+        self.discard_button.setEnabled(key is not None and key[0] == "change")
 
     def _show_menu(self, position: Any) -> None:
         item = self.tree.itemAt(position)
         if item is None:
             return
-        pending_id = int(item.data(0, _ID_ROLE))
+        key = _key(item)
         menu = QMenu(self)
-        menu.addAction("Discard this change", lambda: self.request_discard(pending_id))
+        for action, button in self._actions.get(key, {}).items():
+            label = "Discard this change" if action == "discard" else button.text()
+            menu.addAction(label, partial(self._act, action, key))
         menu.popup(self.tree.viewport().mapToGlobal(position))
+
+
+def _key(item: QTreeWidgetItem) -> tuple[str, int]:
+    kind, number = item.data(0, _KEY_ROLE)
+    return str(kind), int(number)

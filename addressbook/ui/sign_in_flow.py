@@ -40,6 +40,8 @@ DEMO_CLIENTS, DEMO_CONTACTS, DEMO_SEED = 25, 600, 1
 class SignInFlow(QObject):
     signed_in = Signal(object)  # Account
     sign_in_failed = Signal(str, str)  # message, kind (after a silent sign-in too)
+    # The worker's notices, re-emitted here on the GUI thread (the cache was rebuilt...).
+    notice = Signal(str)
 
     def __init__(self, window: MainWindow, worker: SyncWorker, events: Any, settings: Settings,
                  credentials: CredentialStore | None, data_dir: Path) -> None:
@@ -53,6 +55,8 @@ class SignInFlow(QObject):
         self._current: tuple[str, str] | None = None  # url, email of the open session
         self._demo = False
         self._keyring_notice_given = False
+        worker.notice.connect(self.notice)  # signal to signal: queued to this (GUI) thread
+        self.notice.connect(window.notice.show_message)
         events.signed_in.connect(self._signed_in)
         events.sign_in_failed.connect(self._failed)
         window.sign_in_requested.connect(lambda: self.show_dialog())
@@ -79,7 +83,9 @@ class SignInFlow(QObject):
         server = server or self.settings.get(Preferences.SERVER)
         email = email or self.settings.get(Preferences.EMAIL)
         if not (server and email):
-            self.show_dialog(server, email)
+            # The window first (its empty state says to sign in); the dialog and the
+            # keyring it asks right after, so the start-up is not kept waiting for them.
+            self.window.call_after_first_paint(lambda: self.show_dialog(server, email))
             return
         self.resume(server, email)
 
@@ -89,10 +95,9 @@ class SignInFlow(QObject):
         self._current = (url, email)
         self.window.set_signed_in(True)
         snapshot = load_snapshot(snapshot_path(self.data_dir), _account_text(url, email))
-        if snapshot is None:
-            self._resume_now(url, email)
-            return
-        self.window.show_snapshot(snapshot)
+        if snapshot is not None:
+            self.window.show_snapshot(snapshot)
+        # The keyring (slow to import) and the cache load wait until the window is up.
         self.window.call_after_first_paint(lambda: self._resume_now(url, email))
 
     def _resume_now(self, url: str, email: str) -> None:

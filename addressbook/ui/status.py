@@ -6,7 +6,8 @@ import math
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 ONLINE, OFFLINE, SYNCING, THROTTLED, SIGNED_OUT = (
@@ -31,6 +32,7 @@ def _tool_button(text: str, name: str) -> QToolButton:
 class StatusBar(QStatusBar):
     undo_clicked = Signal()
     unsynced_clicked = Signal()
+    conflicts_clicked = Signal()
     retry_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -46,6 +48,9 @@ class StatusBar(QStatusBar):
         self.last_sync.setAccessibleName("Last sync")
         self.unsynced = _tool_button("", "Unsynced changes")
         self.unsynced.clicked.connect(self.unsynced_clicked)
+        self.conflicts = _tool_button("", "Conflicts")
+        self.conflicts.setToolTip("Choose which version to keep")
+        self.conflicts.clicked.connect(self.conflicts_clicked)
         self.retry = _tool_button("Sync now", "Sync now")
         self.retry.setToolTip("Sync with Harvest now (F5)")
         self.retry.clicked.connect(self.retry_clicked)
@@ -55,7 +60,7 @@ class StatusBar(QStatusBar):
         self.undo.clicked.connect(self._undo)
         self.addWidget(self.undo_message)
         self.addWidget(self.undo)
-        permanent: list[QWidget] = [self.unsynced, self.last_sync, self.progress,
+        permanent: list[QWidget] = [self.conflicts, self.unsynced, self.last_sync, self.progress,
                                     self.connection, self.retry]
         for widget in permanent:
             self.addPermanentWidget(widget)
@@ -92,6 +97,9 @@ class StatusBar(QStatusBar):
             return
         if getattr(report, "offline", False):
             self._set_state(OFFLINE, "No connection to Harvest; changes stay queued here.")
+        elif getattr(report, "error_kind", None) == "auth":
+            self._set_state(OFFLINE, str(report.error))
+            self.connection.setText("Password refused: sign in again")
         elif getattr(report, "error", None):
             self._set_state(OFFLINE, str(report.error))
             self.connection.setText("Sync failed")
@@ -147,13 +155,20 @@ class StatusBar(QStatusBar):
         self.last_sync.setToolTip(local.isoformat(sep=" ", timespec="seconds"))
 
     def set_unsynced(self, count: int, conflicts: int) -> None:
-        parts = []
-        if count:
-            parts.append(f"{count} unsynced change{'s' if count != 1 else ''}")
+        """'2 unsynced changes' opens the list; '1 conflict' (its own button) resolves it."""
+        text = f"{count} unsynced change{'s' if count != 1 else ''}" if count else ""
+        self.unsynced.setText(text or "All changes synced")
+        self.unsynced.setToolTip("Show the unsynced changes (Ctrl+U)")
+        self.unsynced.setVisible(bool(count) or not conflicts)
+        self.conflicts.setText(f"{conflicts} conflict{'s' if conflicts != 1 else ''}")
         if conflicts:
-            parts.append(f"{conflicts} conflict{'s' if conflicts != 1 else ''}")
-        self.unsynced.setText(", ".join(parts) or "All changes synced")
-        self.unsynced.setToolTip("Show the unsynced changes")
+            from addressbook.ui.badges import badge_icon  # QStyle/QPainter: not at start-up
+
+            self.conflicts.setIcon(badge_icon("conflict"))
+        else:
+            self.conflicts.setIcon(QIcon())
+        self.conflicts.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.conflicts.setVisible(conflicts > 0)
 
     # -- undo -----------------------------------------------------------------------
     def offer_undo(self, message: str, seconds: int = UNDO_SECONDS) -> None:

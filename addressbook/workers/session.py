@@ -32,6 +32,7 @@ class Session:
                  cancel_event: threading.Event) -> None:
         self.data_dir, self.base_url, self.email = data_dir, base_url, email
         self.auth_failed = False
+        self.recovery_notice: str | None = None  # the cache had to be rebuilt: tell the user
         self.on_throttle: Callable[[float], None] | None = None
         self._cancel = cancel_event
         self._api: HarvestClient | None = None
@@ -78,6 +79,10 @@ class Session:
         path = self.cache_path()
         path.parent.mkdir(parents=True, exist_ok=True)
         self._cache = Cache.open(path)
+        recovery = self._cache.recovery
+        if recovery is not None:
+            log.warning("%s", recovery.message)
+            self.recovery_notice = recovery.user_message
         if self._api is not None:
             self._start_engine()
 
@@ -107,22 +112,10 @@ class Session:
 
     # -- sync ----------------------------------------------------------------------
     def sync(self, *, full: bool, progress: Callable[[str, int, int], None]) -> Any:
-        try:
-            report = self._engine.sync(full=full, progress=progress, cancel=self._cancel)
-        except AuthenticationError as error:
-            self.auth_failed = True
-            raise SessionError(str(error), "auth") from None
-        if report.error and self._password_refused():
+        report = self._engine.sync(full=full, progress=progress, cancel=self._cancel)
+        if report.error_kind == "auth":  # changed on the web: stop until the user signs in again
             self.auth_failed = True
         return report
-
-    def _password_refused(self) -> bool:
-        """After a failed sync: was it the password? (The report only has words.)"""
-        try:
-            self.verify()
-        except SessionError as error:
-            return error.kind == "auth"
-        return False
 
     def last_sync_at(self) -> datetime | None:
         return self._cache.last_sync_at() if self._cache is not None else None
@@ -192,6 +185,12 @@ class Session:
                 self._cache.create_contact(fresh)
             restored += 1
         return restored
+
+    def retry(self, pending_id: int) -> tuple[Contact, list[int]]:
+        contact = self._cache.retry_pending(pending_id)
+        if contact is None:
+            raise SessionError("The contact of this change is gone.", "error")
+        return contact, []
 
     def discard(self, pending_id: int) -> None:
         self._cache.discard_pending(pending_id)

@@ -44,6 +44,7 @@ class SyncWorker(QObject):
     delete_requested = Signal(object)  # list[Contact]
     undo_delete_requested = Signal(object)  # list[Contact] that were deleted
     discard_requested = Signal(int)  # pending change id
+    retry_requested = Signal(int, int)  # token, id of a change Harvest refused: send it again
     resolve_requested = Signal(int, object)  # contact id, 'mine' | 'theirs' | {field: choice}
     sign_out_requested = Signal(bool)  # remove the cache too
     shutdown_requested = Signal()
@@ -63,6 +64,7 @@ class SyncWorker(QObject):
     contact_saved = Signal(int, object)  # token, Contact
     edit_failed = Signal(int, str, object)  # token, message, {field: [problems]}
     deletes_undone = Signal(int)  # how many contacts came back
+    notice = Signal(str)  # something the user should read once (the cache was rebuilt)
     signed_out = Signal()
 
     def __init__(self, data_dir: Path, *, sync_interval_ms: int = SYNC_INTERVAL_MS,
@@ -87,6 +89,7 @@ class SyncWorker(QObject):
             (self.update_requested, self._update), (self.delete_requested, self._delete),
             (self.undo_delete_requested, self._undo_delete),
             (self.discard_requested, self._discard), (self.resolve_requested, self._resolve),
+            (self.retry_requested, self._retry),
             (self.sign_out_requested, self._sign_out), (self.shutdown_requested, self._shutdown),
         ]
         for signal, slot in pairs:
@@ -178,6 +181,8 @@ class SyncWorker(QObject):
             self.sign_in_failed.emit(f"Could not open the local cache: {error}", "error")
             return False
         self._session = session
+        if session.recovery_notice:
+            self.notice.emit(session.recovery_notice)
         if self._periodic is not None:
             self._periodic.start()
         return True
@@ -258,6 +263,10 @@ class SyncWorker(QObject):
     @Slot(int, int, object)
     def _update(self, token: int, contact_id: int, changes: dict[str, Any]) -> None:
         self._edit(token, lambda session: session.update(contact_id, changes))
+
+    @Slot(int, int)
+    def _retry(self, token: int, pending_id: int) -> None:
+        self._edit(token, lambda session: session.retry(pending_id))
 
     def _edit(self, token: int, write: Any) -> None:
         session = self._session

@@ -48,7 +48,10 @@ def test_file_from_a_newer_version_is_moved_aside_with_its_outbox_exported(
         assert cache.recovered_from is not None and cache.recovered_from.exists()
         assert cache.recovered_from.name.startswith(f"{cache_path.name}.corrupt-")
         assert "newer version" in (cache.recovery_message or "")
-        assert cache.pending() == [] and cache.contacts() == []
+        assert cache.recovery is not None and cache.recovery.newer
+        # The queued create is queued again in the fresh file (see test_recovery_requeue).
+        assert [p.changes["first_name"] for p in cache.pending()] == ["Ann"]
+        assert [c.first_name for c in cache.contacts()] == ["Ann"]
         export = cache.outbox_export
         assert export is not None
         rows = json.loads(export.read_text("utf-8"))["outbox"]

@@ -14,7 +14,7 @@ from addressbook.app import Application
 from addressbook.sandbox import SandboxServer
 from addressbook.ui.saving_contact_dialog import SavingContactDialog
 from tests.ui.conftest import WAIT_MS, AppFactory, sign_in_demo
-from tests.ui.dialogs.helpers import type_text
+from tests.ui.helpers import type_text
 
 
 def visible_ids(app: Application) -> set[int]:

@@ -59,7 +59,13 @@ def test_status_bar_states(qtbot: QtBot) -> None:
     status.set_last_sync(datetime(2026, 1, 2, 3, 4, tzinfo=UTC))
     assert status.last_sync.text().startswith("Last sync ")
     status.set_unsynced(2, 1)
-    assert status.unsynced.text() == "2 unsynced changes, 1 conflict"
+    assert status.unsynced.text() == "2 unsynced changes"
+    assert status.conflicts.text() == "1 conflict" and status.conflicts.isVisibleTo(status)
+    with qtbot.waitSignal(status.conflicts_clicked, timeout=WAIT_MS):
+        status.conflicts.click()
+    status.set_unsynced(0, 0)
+    assert status.unsynced.text() == "All changes synced"
+    assert not status.conflicts.isVisibleTo(status)
     status.offer_undo("Deleted Ann Lee.", seconds=60)
     assert status.undo_available()
     with qtbot.waitSignal(status.undo_clicked, timeout=WAIT_MS):

@@ -138,3 +138,41 @@ def test_offline_sign_in_is_a_network_failure(qtbot: QtBot, running: Running) ->
     with qtbot.waitSignal(running.events.sign_in_failed, timeout=WAIT_MS) as failed:
         running.worker.sign_in_requested.emit(url, DEMO_EMAIL, DEMO_PASSWORD)
     assert failed.args[1] == "network"
+
+
+def test_password_changed_mid_session_asks_again_without_an_extra_request(
+    qtbot: QtBot, running: Running, sandbox: SandboxServer
+) -> None:
+    rows = sign_in(qtbot, running, sandbox)
+    sandbox.set_password("changed on the web")
+    sandbox.requests.clear()
+    with qtbot.waitSignal(running.events.sync_finished, timeout=WAIT_MS) as refused:
+        with qtbot.waitSignal(running.events.sign_in_failed, timeout=WAIT_MS) as failed:
+            running.worker.update_requested.emit(4, rows[0].id, {"title": "Kept for later"})
+    assert failed.args[1] == "auth" and refused.args[0].error_kind == "auth"
+    paths = [request.path for request in sandbox.requests]
+    assert paths and not any("who_am_i" in path for path in paths)
+    assert len(paths) == 1  # the refused request only: no check, no retry
+    with qtbot.waitSignal(running.events.sync_finished, timeout=WAIT_MS) as synced:
+        running.worker.sign_in_requested.emit(sandbox.url, DEMO_EMAIL, "changed on the web")
+    assert synced.args[0].pushed == 1  # the edit waited in the outbox
+    stored = sandbox.store.get_contact(rows[0].id)
+    assert stored is not None and stored.title == "Kept for later"
+
+
+def test_a_refused_change_can_be_sent_again(
+    qtbot: QtBot, running: Running, sandbox: SandboxServer
+) -> None:
+    doomed = sandbox.store.add_client("Gone Soon")
+    sign_in(qtbot, running, sandbox)
+    sandbox.store.delete_client(doomed.id or 0)
+    new = Contact(id=None, client_id=doomed.id or 0, first_name="Ida", last_name="Again")
+    with qtbot.waitSignal(running.events.sync_finished, timeout=WAIT_MS) as synced:
+        running.worker.create_requested.emit(5, new)
+    [(pending_id, refusal)] = synced.args[0].rejected.items()
+    assert "Client is invalid" in refusal
+    with qtbot.waitSignal(running.events.sync_finished, timeout=WAIT_MS) as synced:
+        with qtbot.waitSignal(running.events.contact_saved, timeout=WAIT_MS) as saved:
+            running.worker.retry_requested.emit(6, pending_id)
+    assert saved.args[0] == 6 and saved.args[1].last_name == "Again"
+    assert list(synced.args[0].rejected) == [pending_id]  # sent again, refused again

@@ -3,7 +3,7 @@
 Why flat lists: at 100k rows a Python loop that follows a pointer to each row
 object is dominated by cache misses (rows end up scattered in memory once
 sorted). Scanning a list of haystack strings in the order they were built,
-with map() and str.__contains__, touches memory in sequence; the sort order
+with map() and str.__contains__, touches memory in sequence (see HaystackScan); the sort order
 is a separate permutation, and a search result is a bytes mask over the
 storage order that the permutation then reads. Qt-free.
 """
@@ -14,13 +14,14 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import compress, repeat
 
+from addressbook.ui.models.haystack_scan import NARROWING_MAX_SHARE, HaystackScan
 from addressbook.ui.models.rows import COLUMN_NAME, ContactRow, collation_key
 
 
 class RowIndex:
     def __init__(self, rows: Iterable[ContactRow] = ()) -> None:
         self.rows: list[ContactRow] = list(rows)
-        self.haystacks = [row.haystack for row in self.rows]
+        self.scan = HaystackScan([row.haystack for row in self.rows])
         interned: dict[int, int] = {}
         # A few hundred distinct int objects instead of one per row: they stay in cache.
         self.client_ids = [interned.setdefault(row.client_id, row.client_id)
@@ -70,15 +71,11 @@ class RowIndex:
         """
         if not terms:
             return None
-        haystacks = self.haystacks
+        if within is not None and len(within) > NARROWING_MAX_SHARE * len(self.rows):
+            within = None  # scanning every row is cheaper, and finds the same rows
         hits = within
         for term in terms:
-            if hits is None:
-                found = map(str.__contains__, haystacks, repeat(term))
-                hits = list(compress(range(len(haystacks)), found))
-            else:
-                found = map(str.__contains__, map(haystacks.__getitem__, hits), repeat(term))
-                hits = list(compress(hits, found))
+            hits = self.scan.rows_with(term) if hits is None else self.scan.rows_within(term, hits)
         return hits
 
     def select(self, order: list[int], hits: list[int] | None, client_id: int | None,

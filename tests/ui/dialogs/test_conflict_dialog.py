@@ -9,8 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from addressbook.storage import Conflict
 from addressbook.ui.dialogs import ConflictDialog
-
-from .helpers import show
+from tests.ui.helpers import show
 
 FIELDS = {
     "email": ("jane@new.example.com", "jane@other.example.com"),

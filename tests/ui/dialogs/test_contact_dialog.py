@@ -12,9 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from addressbook.core import Client, Contact
 from addressbook.ui.dialogs import ContactDialog
-
-from .conftest import QuestionAnswerer
-from .helpers import inside, show, type_text
+from tests.ui.conftest import QuestionAnswerer
+from tests.ui.helpers import inside, show, type_text
 
 Button = QMessageBox.StandardButton
 CTRL = Qt.KeyboardModifier.ControlModifier

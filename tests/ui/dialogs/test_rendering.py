@@ -12,8 +12,7 @@ from addressbook.storage import Conflict, PendingChange
 from addressbook.ui.crash_dialog import build_crash_dialog
 from addressbook.ui.dialogs import ConflictDialog, ContactDialog, SignInDialog
 from addressbook.ui.outbox_panel import OutboxPanel
-
-from .helpers import inside, show
+from tests.ui.helpers import inside, show
 
 
 def render(qtbot: QtBot, widget: QWidget, path: Path) -> None:

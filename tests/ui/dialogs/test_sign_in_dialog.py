@@ -10,8 +10,7 @@ from pytestqt.qtbot import QtBot
 from addressbook.credentials import CredentialStore
 from addressbook.ui.dialogs import SignInDialog
 from addressbook.ui.dialogs.sign_in_dialog import NO_KEYRING_TEXT
-
-from .helpers import inside, show, type_text
+from tests.ui.helpers import inside, show, type_text
 
 
 def make(qtbot: QtBot, **kwargs: object) -> SignInDialog:
