@@ -106,11 +106,12 @@ def _run(qt_app: object, args: argparse.Namespace, logging_handle: LoggingHandle
             from addressbook.smoke import exit_after_first_paint
 
             watcher = exit_after_first_paint(application, _STARTED)
+        application.start(demo=args.demo, server=args.server, email=args.email)
         if args.exit_after_paint:
             from addressbook.ui.first_paint import exit_after_first_paint as exit_after_paint
 
-            exit_after_paint(qt_app)
-        application.start(demo=args.demo, server=args.server, email=args.email)
+            # Installed last, so it sees the first paint before the work queued after it.
+            exit_after_paint(qt_app, application.window)
     _quit_on_interrupt(qt_app)
     code = qt_app.exec()
     stopped = application.shutdown()

@@ -53,8 +53,8 @@ def report_and_quit():
 
 app = QApplication(sys.argv)
 probe = FirstPaint()
-app.installEventFilter(probe)
 window = QMainWindow()
+window.installEventFilter(probe)  # as the app's probe: on its main window
 window.setWindowTitle("Hello")
 window.resize(1000, 700)
 window.show()

@@ -12,17 +12,17 @@ import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 FIRST_PAINT_PREFIX = "first-paint"
 
 
 class _FirstPaintProbe(QObject):
-    """Watches every widget's events until the first paint, then reports and quits."""
+    """Watches events until the first paint, then reports and quits."""
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QApplication, watched: QObject) -> None:
         super().__init__(app)
-        self._app = app
+        self._app, self._watched = app, watched
         self._seen = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -35,10 +35,16 @@ class _FirstPaintProbe(QObject):
     def _report_and_quit(self) -> None:
         if sys.stdout is not None:  # a windowed Windows build has no stdout
             print(f"{FIRST_PAINT_PREFIX} {time.monotonic():.6f}", flush=True)
-        self._app.removeEventFilter(self)
+        self._watched.removeEventFilter(self)
         self._app.quit()
 
 
-def exit_after_first_paint(app: QApplication) -> None:
-    """Make app quit (normally, through its event loop) right after its first paint."""
-    app.installEventFilter(_FirstPaintProbe(app))
+def exit_after_first_paint(app: QApplication, window: QWidget | None = None) -> None:
+    """Make app quit (normally, through its event loop) right after its first paint.
+
+    window: watch only that window's events (it is painted in one pass with its
+    children). Without it, every event of every object goes through the probe, which
+    costs a busy window milliseconds (and makes shiboken type Qt's internal objects).
+    """
+    watched: QObject = window if window is not None else app
+    watched.installEventFilter(_FirstPaintProbe(app, watched))
