@@ -61,6 +61,18 @@ def test_smoke_test_with_the_demo(tmp_path: Path) -> None:
     assert list((tmp_path / "data").rglob("*.sqlite*"))
 
 
+def test_the_demo_finds_its_cache_and_data_again_at_the_next_start(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    first = run_app("--demo", "--smoke-test", "--data-dir", str(data))
+    second = run_app("--demo", "--smoke-test", "--data-dir", str(data))
+    assert first.returncode == 0 and second.returncode == 0, second.stderr
+    assert "pulled 600" in first.stdout
+    # The second start syncs incrementally into the same cache: no new full pull.
+    assert "pulled 600" not in second.stdout
+    caches = [path for path in data.glob("*.sqlite3") if path.name != "demo-sandbox.sqlite3"]
+    assert len(caches) == 1
+
+
 def test_smoke_test_without_an_account_fails_with_a_reason(tmp_path: Path) -> None:
     result = run_app("--smoke-test", "--data-dir", str(tmp_path / "data"))
     assert result.returncode != 0

@@ -35,6 +35,11 @@ NO_KEYRING = ("No password keyring is available on this system, so your password
 NOT_ADMIN = ("You are not an administrator of this Harvest account: Harvest may hide some "
              "clients and contacts from you.")
 DEMO_CLIENTS, DEMO_CONTACTS, DEMO_SEED = 25, 600, 1
+# The demo prefers one fixed loopback port, because the cache is keyed on the server's
+# URL: with it, the demo's cache, its queued edits and its window state are found again
+# at the next start. Another program on the port only costs a fresh demo cache.
+DEMO_PORT = 47_315
+DEMO_DATABASE = "demo-sandbox.sqlite3"
 
 
 class SignInFlow(QObject):
@@ -112,11 +117,23 @@ class SignInFlow(QObject):
         from addressbook.sandbox import DEMO_EMAIL, DEMO_PASSWORD, SandboxServer
 
         if self.sandbox is None:
-            self.sandbox = SandboxServer(clients=DEMO_CLIENTS, contacts=DEMO_CONTACTS,
-                                         seed=DEMO_SEED).start()
+            self.sandbox = self._start_demo_sandbox(SandboxServer)
             log.info("Demo sandbox at %s", self.sandbox.url)
         self._demo = True
         self._sign_in(self.sandbox.url, DEMO_EMAIL, DEMO_PASSWORD, False)
+
+    def _start_demo_sandbox(self, server_class: Any) -> Any:
+        """The demo's data lives in the data dir, so edits made in the demo survive a restart."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        options = dict(clients=DEMO_CLIENTS, contacts=DEMO_CONTACTS, seed=DEMO_SEED,
+                       db_path=self.data_dir / DEMO_DATABASE)
+        server = server_class(port=DEMO_PORT, **options)
+        try:
+            return server.start()
+        except OSError:
+            log.info("Demo port %d is taken; using a free one", DEMO_PORT)
+            server.stop()  # closes the demo database before it is opened again
+            return server_class(port=0, **options).start()
 
     # -- the dialog --------------------------------------------------------------------
     def show_dialog(self, server: str = "", email: str = "", error: str = "") -> SignInDialog:
