@@ -61,7 +61,6 @@ def main(argv: list[str] | None = None) -> int:
     _headless_fallback(args)
     from addressbook.logging_setup import configure_logging
 
-    _skip_pyside_feature_scan()  # logging_setup imported PySide6: before our other modules
     logging_handle = configure_logging(verbose=args.verbose, open_file=False)
     log.info("%s %s starting", APP_NAME, __version__)
     from PySide6.QtWidgets import QApplication
@@ -76,27 +75,6 @@ def main(argv: list[str] | None = None) -> int:
     logging_handle.open_file()  # if the window never painted, what was logged goes there now
     logging.shutdown()
     return code
-
-
-def _skip_pyside_feature_scan() -> None:
-    """Spare our modules PySide6's source scan (~80 µs each, ~7 ms before the first paint).
-
-    For `from __feature__ import ...`, PySide6 reads the whole source of every module
-    imported after it and records whether it mentions PySide6. The app uses no
-    __feature__, so its own modules are recorded without the read, as if they did (the
-    default selection). A PySide6 without this hook is left alone.
-    """
-    feature = sys.modules.get("shibokensupport.feature")
-    scan = getattr(feature, "_mod_uses_pyside", None)
-    if scan is None:
-        return
-
-    def uses_pyside(module: Any) -> bool:
-        if getattr(module, "__name__", "").partition(".")[0] == "addressbook":
-            return True
-        return bool(scan(module))
-
-    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
 
 
 def _run(qt_app: object, args: argparse.Namespace, logging_handle: LoggingHandle) -> int:

@@ -14,13 +14,14 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QMessageBox
 
 from addressbook.core.models import Contact
 from addressbook.ui.main_window import MainWindow
 from addressbook.workers import SyncWorker
 
 if TYPE_CHECKING:  # imported when first needed: they are not on the start-up path
+    from PySide6.QtWidgets import QMessageBox
+
     from addressbook.ui.dialogs import ConflictDialog
     from addressbook.ui.saving_contact_dialog import SavingContactDialog
 
@@ -131,6 +132,8 @@ class EditController(QObject):
 
     # -- delete and undo --------------------------------------------------------------
     def delete_selected(self) -> QMessageBox | None:
+        from PySide6.QtWidgets import QMessageBox  # its enums cost start-up time: first use
+
         rows = self.window.contacts.selected_rows()
         if not rows:
             return None
@@ -149,6 +152,8 @@ class EditController(QObject):
         return box
 
     def _confirmed(self, result: int, contacts: list[Contact], what: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if result != QMessageBox.StandardButton.Yes:
             return
         self._deleted = contacts
@@ -200,6 +205,8 @@ class EditController(QObject):
         return dialog
 
     def _resolved(self, dialog: ConflictDialog, conflict: Any, result: int) -> None:
+        from PySide6.QtWidgets import QDialog
+
         self.conflict_dialog = None
         if result == QDialog.DialogCode.Accepted:
             self.worker.resolve_requested.emit(conflict.contact_id, dialog.choices())

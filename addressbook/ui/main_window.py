@@ -7,7 +7,7 @@ user gestures into signals; the controllers decide what happens.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -17,13 +17,15 @@ from addressbook import APP_NAME
 from addressbook.core.models import Client, Contact
 from addressbook.settings import Settings, WindowState
 from addressbook.ui.contacts_view import ContactsView
-from addressbook.ui.details_panel import DetailsPanel
 from addressbook.ui.models.contacts_model import ContactsTableModel
 from addressbook.ui.models.rows import ContactRow
 from addressbook.ui.models.sidebar_model import ClientSidebarModel
 from addressbook.ui.notice_bar import NoticeBar
 from addressbook.ui.sidebar import ClientSidebar
 from addressbook.ui.status import StatusBar
+
+if TYPE_CHECKING:  # built just after the first paint (see details)
+    from addressbook.ui.details_panel import DetailsPanel
 
 HIT_COUNTS_DELAY_MS = 60
 
@@ -48,7 +50,7 @@ class MainWindow(QMainWindow):
         self.sidebar_model = ClientSidebarModel(self)
         self.sidebar = ClientSidebar(self.sidebar_model)
         self.contacts = ContactsView(self.contacts_model)
-        self.details = DetailsPanel()
+        self._details_panel: DetailsPanel | None = None
         self.notice = NoticeBar()
         self.status = StatusBar()
         self.setStatusBar(self.status)
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         self._connect_views()
         self.contacts.set_signed_in(False)
         self.restore_state()
+        self.call_after_first_paint(self._build_details)
 
     # -- construction -----------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -68,7 +71,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.contacts, 1)
         self.details_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.details_splitter.addWidget(center)
-        self.details_splitter.addWidget(self.details)
+        self.details_splitter.addWidget(QWidget())  # the details panel's place (see details)
         self.details_splitter.setStretchFactor(0, 3)
         self.details_splitter.setStretchFactor(1, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -147,10 +150,29 @@ class MainWindow(QMainWindow):
         self.contacts.edit_requested.connect(self.edit_contact_requested)
         self.contacts.delete_requested.connect(self.delete_contacts_requested)
         self.contacts.selection_changed.connect(self._selection_changed)
-        self.details.edit_requested.connect(self.edit_contact_requested)
-        self.details.delete_requested.connect(self.delete_contacts_requested)
         self.status.unsynced_clicked.connect(self.show_outbox)
         self.status.retry_clicked.connect(self.sync_requested)
+        self._selection_changed()
+
+    @property
+    def details(self) -> DetailsPanel:
+        """The selected contact's panel; nothing is selected at start-up, so it is built
+        after the first paint (its widgets cost a few ms) or when first asked for."""
+        if self._details_panel is None:
+            self._build_details()
+        assert self._details_panel is not None
+        return self._details_panel
+
+    def _build_details(self) -> None:
+        if self._details_panel is not None:
+            return
+        from addressbook.ui.details_panel import DetailsPanel
+
+        panel = DetailsPanel()
+        panel.edit_requested.connect(self.edit_contact_requested)
+        panel.delete_requested.connect(self.delete_contacts_requested)
+        self._details_panel = panel
+        self.details_splitter.replaceWidget(1, panel).deleteLater()
         self._selection_changed()
 
     # -- showing data -----------------------------------------------------------------
@@ -238,11 +260,12 @@ class MainWindow(QMainWindow):
         rows = self.contacts.selected_rows()
         contact_id = rows[0].id if len(rows) == 1 else None
         model = self.contacts_model
-        self.details.show_rows(
-            rows,
-            dirty=contact_id is not None and model.is_dirty(contact_id),
-            conflict=contact_id is not None and model.has_conflict(contact_id),
-        )
+        if self._details_panel is not None:
+            self._details_panel.show_rows(
+                rows,
+                dirty=contact_id is not None and model.is_dirty(contact_id),
+                conflict=contact_id is not None and model.has_conflict(contact_id),
+            )
         self.actions_by_name["edit"].setEnabled(len(rows) == 1)
         self.actions_by_name["delete"].setEnabled(bool(rows))
 

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QCheckBox, QMessageBox
 
 from addressbook import APP_NAME
 from addressbook.settings import Preferences, Settings
@@ -25,6 +24,8 @@ from addressbook.ui.startup_snapshot import (
 from addressbook.workers import SyncWorker
 
 if TYPE_CHECKING:  # imported when first needed, after the first paint (keyring is slow)
+    from PySide6.QtWidgets import QMessageBox
+
     from addressbook.credentials import CredentialStore
     from addressbook.ui.dialogs import SignInDialog
 
@@ -219,6 +220,8 @@ class SignInFlow(QObject):
 
     # -- sign out ----------------------------------------------------------------------
     def ask_sign_out(self) -> QMessageBox:
+        from PySide6.QtWidgets import QCheckBox, QMessageBox  # off the start-up path
+
         box = QMessageBox(QMessageBox.Icon.Question, "Sign out",
                           "Sign out of Harvest? The saved password is removed from the keyring.",
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
@@ -233,6 +236,8 @@ class SignInFlow(QObject):
         return box
 
     def _sign_out_answered(self, result: int, remove_cache: bool) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if result == QMessageBox.StandardButton.Yes:
             self.sign_out(remove_cache=remove_cache)
 
