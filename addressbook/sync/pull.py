@@ -8,32 +8,14 @@ few contacts is harmless (they are stored by id), missing one is not.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 
-from addressbook.storage import Cache
-
-from .protocols import Progress, SyncApi
-from .report import SyncReport
+from .step import SyncStep
 
 SAFETY_MARGIN = timedelta(minutes=2)
 
 
-class Puller:
-    def __init__(
-        self,
-        api: SyncApi,
-        cache: Cache,
-        report: SyncReport,
-        progress: Progress,
-        check_cancel: Callable[[], None],
-    ) -> None:
-        self.api = api
-        self.cache = cache
-        self.report = report
-        self.progress = progress
-        self.check_cancel = check_cancel
-
+class Puller(SyncStep):
     def run(self, *, sweep: bool) -> bool:
         """Pull clients then contacts; returns True when complete lists were fetched."""
         complete_clients = self._pull_clients(sweep)

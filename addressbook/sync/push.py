@@ -9,7 +9,6 @@ if its reply is lost it becomes 'unknown' and is looked up before any resend.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 
 from addressbook.api.errors import (
@@ -21,11 +20,10 @@ from addressbook.api.errors import (
     ValidationError,
 )
 from addressbook.core.models import Contact
-from addressbook.storage import Cache, Conflict, PendingChange
+from addressbook.storage import Conflict, PendingChange
 
 from .merge import changed_since, find_created, merge_update
-from .protocols import Progress, SyncApi
-from .report import SyncReport
+from .step import SyncStep
 
 # How far before a lost create was sent to look for it: covers the API's minute
 # precision and a modest difference between our clock and the server's.
@@ -34,21 +32,7 @@ LOOKUP_MARGIN = timedelta(minutes=10)
 _NOT_EXECUTED = (ThrottledError, CancelledError, AuthenticationError)
 
 
-class Pusher:
-    def __init__(
-        self,
-        api: SyncApi,
-        cache: Cache,
-        report: SyncReport,
-        progress: Progress,
-        check_cancel: Callable[[], None],
-    ) -> None:
-        self.api = api
-        self.cache = cache
-        self.report = report
-        self.progress = progress
-        self.check_cancel = check_cancel
-
+class Pusher(SyncStep):
     def run(self) -> None:
         total = sum(1 for entry in self.cache.pending() if entry.state != "rejected")
         done, after = 0, 0
