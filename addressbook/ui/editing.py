@@ -64,7 +64,7 @@ class EditController(QObject):
         if preselected is None and current is not None:
             preselected = current.client_id
         dialog = SavingContactDialog(clients, None, preselected_client_id=preselected,
-                                     parent=self.window)
+                                     existing=self._existing(), parent=self.window)
         return self._open(dialog)
 
     def edit_selected(self) -> SavingContactDialog | None:
@@ -74,7 +74,7 @@ class EditController(QObject):
         from addressbook.ui.saving_contact_dialog import SavingContactDialog
 
         dialog = SavingContactDialog(self.window.sidebar_model.clients(), rows[0].contact,
-                                     parent=self.window)
+                                     existing=self._existing(), parent=self.window)
         return self._open(dialog)
 
     def edit_refused(self, pending_id: int) -> SavingContactDialog | None:
@@ -88,10 +88,15 @@ class EditController(QObject):
             self.window.status.showMessage("That change is no longer queued.", 5000)
             return None
         dialog = SavingContactDialog(self.window.sidebar_model.clients(), row.contact,
-                                     refused=entry, parent=self.window)
+                                     refused=entry, existing=self._existing(),
+                                     parent=self.window)
         self._open(dialog)
         dialog.show_server_errors(*split_server_error(entry.error))
         return dialog
+
+    def _existing(self) -> list[Contact]:
+        """Every loaded contact, for the dialog's "already exists?" warning."""
+        return [row.contact for row in self.window.contacts_model.all_rows()]
 
     def _open(self, dialog: SavingContactDialog) -> SavingContactDialog:
         dialog.save_requested.connect(lambda: self._save(dialog))

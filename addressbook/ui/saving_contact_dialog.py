@@ -7,6 +7,7 @@ refusal brings the dialog back, with the typed input kept and the reason inline.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -28,9 +29,9 @@ class SavingContactDialog(ContactDialog):
 
     def __init__(self, clients: list[Client], contact: Contact | None = None, *,
                  preselected_client_id: int | None = None, refused: Any = None,
-                 parent: QWidget | None = None) -> None:
+                 existing: Sequence[Contact] = (), parent: QWidget | None = None) -> None:
         super().__init__(clients, contact, preselected_client_id=preselected_client_id,
-                         parent=parent)
+                         existing=existing, parent=parent)
         self.contact = contact
         self.refused = refused  # the PendingChange Harvest refused, when editing one
         self._save_text = self.ok_button.text()

@@ -9,6 +9,7 @@ so an old record never blocks fixing another field of it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from addressbook.core import EDITABLE_CONTACT_FIELDS, Client, Contact, validate_field
+from addressbook.core.duplicates import DuplicateIndex, describe_duplicate
 
 from .contact_form import TEXT_FIELDS, FieldRow, build_rows, client_choices, fill_client_combo
 from .contact_hints import field_hints
@@ -41,10 +43,15 @@ class ContactDialog(QDialog):
         contact: Contact | None = None,
         *,
         preselected_client_id: int | None = None,
+        existing: Sequence[Contact] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._original = contact
+        # Built once: each keystroke then costs two dict look-ups, even with 100,000 contacts.
+        editing_id = contact.id if contact else None
+        self._duplicates = DuplicateIndex.build(existing, exclude_id=editing_id)
+        self._client_names = {client.id: client.name for client in clients}
         self._server_errors: Problems = {}
         self._touched: set[str] = set()
         self._show_all = contact is not None
@@ -70,6 +77,7 @@ class ContactDialog(QDialog):
             name: row.editor for name, row in self.rows.items() if isinstance(row.editor, QLineEdit)
         }
         self.messages = {name: row.message for name, row in self.rows.items()}
+        self.duplicate_label = InlineMessage("Possible duplicate")
         self.reason_label = InlineMessage("Why the contact cannot be saved yet")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -81,6 +89,7 @@ class ContactDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(form)
+        layout.addWidget(self.duplicate_label)
         layout.addStretch(1)
         layout.addWidget(self.reason_label)
         layout.addWidget(self.buttons)
@@ -179,8 +188,18 @@ class ContactDialog(QDialog):
         found = {name: self._warnings(name, value) for name, value in self.values().items()}
         return {name: messages for name, messages in found.items() if messages}
 
+    def duplicate_warnings(self) -> list[str]:
+        """Existing contacts that look like this one; advice only, Save stays enabled."""
+        values = self.values()
+        twins = self._duplicates.matches(
+            values["client_id"], values["first_name"], values["last_name"], values["email"],
+            original=self._original,
+        )
+        return [describe_duplicate(twin, self._client_names.get(twin.client_id)) for twin in twins]
+
     def _refresh(self) -> None:
         problems, warnings = self.validate(), self.warnings()
+        self.duplicate_label.show_message("\n".join(self.duplicate_warnings()), Level.WARNING)
         for name, message in self.messages.items():
             shown = self._show_all or name in self._touched
             message.show_messages(problems.get(name, []) if shown else [], warnings.get(name, []))
