@@ -43,3 +43,16 @@ def test_line_breaks_in_a_field_do_not_shift_rows() -> None:
     assert scan.rows_with("second 55") == [5]
     assert scan.rows_with("separator") == [9]
     assert scan.rows_with("55") == sorted({5, 9} | {i for i in range(12_000) if "55" in texts[i]})
+
+
+@pytest.mark.parametrize("share", [0.01, 0.5, 0.9])
+@pytest.mark.parametrize("term", ["5", "12", "555", "5551234", "٣"])
+def test_digit_terms_are_found_in_the_digit_runs_as_in_the_text(share: float, term: str) -> None:
+    # Digits next to letters, split by punctuation, non-ASCII digits, a line break.
+    extra = ["a12b", "5-55", "٣55", "1\n2", "x5551234y", "0555"]
+    rng = random.Random(5)
+    texts = [text + "\x1f" + rng.choice(extra) for text in haystacks(12_000)]
+    given = sorted(rng.sample(range(len(texts)), int(len(texts) * share)))
+    scan = HaystackScan(texts)
+    assert scan.rows_with(term) == [i for i, text in enumerate(texts) if term in text]
+    assert scan.rows_within(term, given) == [i for i in given if term in texts[i]]

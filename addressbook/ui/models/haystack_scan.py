@@ -12,6 +12,10 @@ loop to C:
   match, whatever the term's length.
 
 Which is cheaper depends on how many rows match, so a sample of rows decides.
+
+A term of ASCII digits (a phone number being typed) can only match inside a run
+of digits, so it is looked for in each row's digit runs alone: a third of the
+text, scanned in a third of the time, and the same rows found.
 Substring search on UTF-8 bytes finds exactly what it finds on the text, and a
 term never holds a line break or the \\x1e that ends a row (query_terms splits
 on them, as on any whitespace). Qt-free.
@@ -33,6 +37,9 @@ NARROWING_MAX_SHARE = 0.6
 # Below this many rows a per-row scan takes well under a millisecond: no buffer.
 _BUFFER_MIN_ROWS = 5000
 _CHUNK_ROWS = 4000
+# Digit runs are short: the per-row scan wins down to a lower share of matching rows.
+_DIGITS_BUFFER_SCAN_MAX_SHARE = 0.4
+_NON_DIGITS = re.compile(r"[^0-9\n]+")
 
 
 @functools.lru_cache(maxsize=64)
@@ -56,18 +63,43 @@ def _lines(start: int, haystacks: list[str]) -> bytes:
     return b"".join(map(b"%s\x1e%d\n".__mod__, zip(texts, count(start))))
 
 
+def _digit_runs(haystacks: list[str]) -> list[str]:
+    """Each haystack's runs of ASCII digits, space-separated (a digit term matches
+    a haystack exactly when it matches these)."""
+    runs: list[str] = []
+    for start in range(0, len(haystacks), _CHUNK_ROWS):  # in chunks: see _lines
+        chunk = haystacks[start:start + _CHUNK_ROWS]
+        lines = _NON_DIGITS.sub(" ", "\n".join(chunk)).split("\n")
+        if len(lines) != len(chunk):  # a line break typed into a field (rare)
+            lines = [_NON_DIGITS.sub(" ", text.replace("\n", " ")) for text in chunk]
+        runs.extend(lines)
+    return runs
+
+
+def _is_digits(term: str) -> bool:
+    return term.isascii() and term.isdigit()
+
+
 class HaystackScan:
     """The haystacks of a table's rows, by storage position, ready to be searched."""
 
-    def __init__(self, haystacks: list[str]) -> None:
+    def __init__(self, haystacks: list[str], *, digits_only: bool = False) -> None:
         self.haystacks = haystacks
         step = max(1, len(haystacks) // _SAMPLE_SIZE)
         self._sample = haystacks[::step]
-        self._buffer = _joined(haystacks) if len(haystacks) >= _BUFFER_MIN_ROWS else b""
+        large = len(haystacks) >= _BUFFER_MIN_ROWS
+        self._buffer = _joined(haystacks) if large else b""
+        self._max_buffer_share = (
+            _DIGITS_BUFFER_SCAN_MAX_SHARE if digits_only else _BUFFER_SCAN_MAX_SHARE)
+        # Worth it only where a scan costs milliseconds.
+        self._digits = (HaystackScan(_digit_runs(haystacks), digits_only=True)
+                        if large and not digits_only else None)
 
     def rows_with(self, term: str) -> list[int]:
         """Ascending positions of every row whose haystack holds term."""
-        if self._buffer and len(term) > 1 and self._share_with(term) <= _BUFFER_SCAN_MAX_SHARE:
+        if self._digits is not None and _is_digits(term):
+            return self._digits.rows_with(term)
+        if self._buffer and len(term) > 1 and self._share_with(term) <= self._max_buffer_share:
             return list(map(int, _row_pattern(term).findall(self._buffer)))
         haystacks = self.haystacks
         return list(compress(range(len(haystacks)),
@@ -75,6 +107,8 @@ class HaystackScan:
 
     def rows_within(self, term: str, positions: list[int]) -> list[int]:
         """The positions, of those given (ascending), whose haystack holds term."""
+        if self._digits is not None and _is_digits(term):
+            return self._digits.rows_within(term, positions)
         if len(positions) <= NARROWING_MAX_SHARE * len(self.haystacks):
             found = map(str.__contains__, map(self.haystacks.__getitem__, positions),
                         repeat(term))
