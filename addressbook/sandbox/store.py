@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from addressbook.core.models import Client, Contact
+from addressbook.core.models import EDITABLE_CONTACT_FIELDS, Client, Contact
 
 from . import wire
 from .persistence import SqliteFile
@@ -23,7 +23,7 @@ Clock = Callable[[], datetime]
 MAX_TEXT_LENGTH = 255
 FIRST_CLIENT_ID = 1001
 FIRST_CONTACT_ID = 50001
-_CONTACT_FIELDS = ("client_id", *wire.CONTACT_TEXT_FIELDS)
+_CONTACT_FIELDS = EDITABLE_CONTACT_FIELDS
 _CLIENT_FIELDS = ("name", "active", *wire.CLIENT_TEXT_FIELDS, "highrise_id", "cache_version")
 _CONTACT_LABELS = {"client_id": "Client", "first_name": "First name", "last_name": "Last name"}
 

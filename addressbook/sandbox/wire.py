@@ -12,21 +12,13 @@ import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
-from addressbook.core.models import Client, Contact
+from addressbook.core.models import EDITABLE_CONTACT_FIELDS, Client, Contact
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 XML_CONTENT_TYPE = "application/xml; charset=utf-8"
 
-# The contact's string fields in the order Harvest's help page lists them.
-CONTACT_TEXT_FIELDS = (
-    "first_name",
-    "last_name",
-    "title",
-    "email",
-    "phone_office",
-    "phone_mobile",
-    "fax",
-)
+# The contact's string fields: every editable field but the integer client id.
+CONTACT_TEXT_FIELDS = EDITABLE_CONTACT_FIELDS[1:]
 CLIENT_TEXT_FIELDS = (
     "currency",
     "currency_symbol",

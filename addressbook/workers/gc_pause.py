@@ -14,6 +14,8 @@ import contextlib
 import gc
 from collections.abc import Iterator
 
+from addressbook.storage.rows import collector_paused
+
 _freeze_after_bulk = False
 
 
@@ -25,12 +27,9 @@ def freeze_after_bulk_work(enabled: bool = True) -> None:
 
 @contextlib.contextmanager
 def bulk_allocation() -> Iterator[None]:
-    was_enabled = gc.isenabled()
-    gc.disable()
     try:
-        yield
+        with collector_paused():
+            yield
     finally:
-        if was_enabled:
-            gc.enable()
         if _freeze_after_bulk:
             gc.freeze()
