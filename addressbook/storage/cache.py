@@ -19,6 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from addressbook.core.collector import collector_paused
 from addressbook.core.models import Client, Contact
 
 from . import editing
@@ -32,7 +33,6 @@ from .rows import (
     CLIENT_COLUMNS,
     CONTACT_COLUMNS,
     clients_from_rows,
-    collector_paused,
     contacts_from_rows,
 )
 from .sync_store import SyncStore

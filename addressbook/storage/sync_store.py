@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
+from addressbook.core.collector import collector_paused
 from addressbook.core.models import Client, Contact
 
 from . import conflicts as conflict_table
@@ -20,7 +21,7 @@ from . import outbox
 from .database import Database
 from .local_view import apply_entries, base_contact, conflict_start, dirty_ids
 from .records import Conflict, PendingChange
-from .rows import client_row, collector_paused, contact_row, text_to_time, time_to_text
+from .rows import client_row, contact_row, text_to_time, time_to_text
 
 _INSERT_CONTACT = "INSERT OR REPLACE INTO contacts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _INSERT_CLIENT = "INSERT OR REPLACE INTO clients VALUES (" + ", ".join("?" * 14) + ")"

@@ -14,7 +14,7 @@ import contextlib
 import gc
 from collections.abc import Iterator
 
-from addressbook.storage.rows import collector_paused
+from addressbook.core.collector import collector_paused
 
 _freeze_after_bulk = False
 
