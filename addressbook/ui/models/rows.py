@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from addressbook.core.models import Client, Contact
-from addressbook.core.search import fold
+from addressbook.core.search import digits, fold
 
 COLUMN_NAME, COLUMN_TITLE, COLUMN_COMPANY, COLUMN_EMAIL = 0, 1, 2, 3
 COLUMN_OFFICE, COLUMN_MOBILE, COLUMN_FAX = 4, 5, 6
@@ -31,24 +31,19 @@ _fold_memo: dict[str, str] = {}
 
 
 def fast_fold(text: str) -> str:
-    """fold() with a fast path for ASCII and a memo for the rest.
+    """fold() with a memo for text that is not ASCII (fold() is fast on ASCII).
 
     Names, companies and titles repeat across thousands of contacts, so the
     memo turns 100k unicode normalisations into a few thousand.
     """
     if text.isascii():
-        return text.lower()
+        return fold(text)
     folded = _fold_memo.get(text)
     if folded is None:
         if len(_fold_memo) >= _FOLD_MEMO_LIMIT:
             _fold_memo.clear()
         folded = _fold_memo[text] = fold(text)
     return folded
-
-
-def phone_digits(text: str) -> str:
-    plain = text.translate(_PHONE_PUNCTUATION)
-    return plain if plain.isdigit() else _NON_DIGITS.sub("", text)
 
 
 @functools.cache
@@ -101,7 +96,7 @@ class ContactRow:
         parts = [
             folded_name,
             fast_fold(company) if folded_company is None else folded_company,
-            rest.lower() if rest.isascii() else fast_fold(rest),
+            fast_fold(rest),
             *numbers,
         ]
         self.haystack = _SEPARATOR.join(parts)
@@ -152,6 +147,6 @@ def query_terms(text: str) -> list[str]:
     if not text:
         return []
     if _PHONE_QUERY.match(text):
-        return [phone_digits(text)]
-    return [phone_digits(word) if _PHONE_QUERY.match(word) else word
+        return [digits(text)]
+    return [digits(word) if _PHONE_QUERY.match(word) else word
             for word in fast_fold(text).split()]
