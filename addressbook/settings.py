@@ -74,8 +74,5 @@ class Settings:
     def remove(self, setting: Setting[Any]) -> None:
         self._store.remove(setting.key)
 
-    def reset_window_state(self) -> None:
-        self._store.remove("window")
-
     def sync(self) -> None:
         self._store.sync()

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from addressbook.core.models import Client, Contact
-from addressbook.core.validation import describe_problems, validate_changes, validate_contact
+from addressbook.core.validation import validate_changes, validate_contact
 
 from .account import Account
 from .codec import parse_document, parse_list, parse_record
@@ -54,8 +54,7 @@ def _record_id(value: Any, noun: str) -> int:
 
 
 def _refused_locally(problems: dict[str, list[str]]) -> ValidationError:
-    errors = [message for messages in problems.values() for message in messages]
-    return ValidationError(describe_problems(problems), errors=errors, fields=problems)
+    return ValidationError.from_problems(problems)
 
 
 def contact_id_from_location(location: str | None) -> int:

@@ -39,6 +39,12 @@ class ValidationError(HarvestError):
         # Problems by contact field when they are known (local validation).
         self.fields: dict[str, list[str]] = dict(fields or {})
 
+    @classmethod
+    def from_problems(cls, problems: dict[str, list[str]]) -> ValidationError:
+        """Refused locally, by the core validation rules: every problem, by field."""
+        errors = [message for messages in problems.values() for message in messages]
+        return cls("\n".join(errors), errors=errors, fields=problems)
+
 
 class ThrottledError(HarvestError):
     """503/429 kept coming after the bounded wait; the request was not executed."""

@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from addressbook.api.errors import ValidationError
 from addressbook.core.models import Contact
-from addressbook.core.validation import describe_problems, validate_changes, validate_contact
+from addressbook.core.validation import validate_changes, validate_contact
 
 from . import conflicts as conflict_table
 from . import outbox
@@ -36,8 +36,7 @@ Keep = Choice | Mapping[str, Choice]
 def refuse_if_invalid(problems: dict[str, list[str]]) -> None:
     """Bad values raise the same ValidationError (with .fields) the API layer raises."""
     if problems:
-        messages = [message for found in problems.values() for message in found]
-        raise ValidationError(describe_problems(problems), errors=messages, fields=problems)
+        raise ValidationError.from_problems(problems)
 
 
 def next_temp_id(connection: sqlite3.Connection) -> int:

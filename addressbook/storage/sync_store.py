@@ -168,9 +168,6 @@ class SyncStore:
             conflict = Conflict(entry.contact_id, pairs, "changed_on_server")
             return conflict_table.put_conflict(connection, conflict, server, self._clock())
 
-    def store_contact(self, contact: Contact) -> None:
-        with self._writing() as connection:
-            connection.execute(_INSERT_CONTACT, contact_row(contact))
 
 
 def _view_with(connection: sqlite3.Connection, entry: PendingChange) -> Contact | None:

@@ -235,12 +235,7 @@ class MainWindow(QMainWindow):
         panel.edit_requested.connect(self.edit_refused_requested)
 
     def _contacts_by_id(self, ids: Iterable[int]) -> dict[int, Contact]:
-        found = {}
-        for contact_id in set(ids):
-            row = self.contacts_model.find_row(contact_id)
-            if row is not None:
-                found[contact_id] = row.contact
-        return found
+        return self.contacts_model.contacts_by_id(ids)
 
     # -- reactions --------------------------------------------------------------------
     def selected_client_id(self) -> int | None:

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QIcon
 
+from addressbook.core.models import Contact
 from addressbook.ui.models.row_index import RowIndex
 from addressbook.ui.models.rows import (
     COLUMN_COUNT,
@@ -165,16 +166,8 @@ class ContactsTableModel(QAbstractTableModel):
         return bool(self._terms)
 
     @property
-    def client_filter(self) -> int | None:
-        return self._client_id
-
-    @property
     def sort_column(self) -> int:
         return self._sort_column
-
-    @property
-    def sort_order(self) -> Qt.SortOrder:
-        return self._sort_order
 
     def total_count(self) -> int:
         return len(self._index)
@@ -201,6 +194,11 @@ class ContactsTableModel(QAbstractTableModel):
             if row.id == contact_id:
                 return row
         return None
+
+    def contacts_by_id(self, contact_ids: Iterable[int]) -> dict[int, Contact]:
+        """The stored contacts with these ids, in one pass over the rows."""
+        wanted = set(contact_ids)
+        return {row.id: row.contact for row in self._index.rows if row.id in wanted}
 
     def all_rows(self) -> list[ContactRow]:
         """Every row in the current sort order, whatever the search."""

@@ -62,12 +62,6 @@ class ClientSidebarModel(QAbstractItemModel):
     def active_clients(self) -> list[Client]:
         return list(self._active)
 
-    def client_name(self, client_id: int) -> str | None:
-        for client in self.clients():
-            if client.id == client_id:
-                return client.name
-        return None
-
     def index_of_client(self, client_id: int | None) -> QModelIndex:
         if client_id is None:
             return self.index(0, 0)
