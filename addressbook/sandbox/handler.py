@@ -7,6 +7,7 @@ slow link, an nginx error page) happen here, before or after the app runs.
 
 from __future__ import annotations
 
+import select
 import socket
 import sys
 import threading
@@ -35,22 +36,34 @@ class SandboxHTTPServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], sandbox: SandboxServer) -> None:
         self.sandbox = sandbox
         self._open: set[socket.socket] = set()
-        self._open_lock = threading.Lock()
+        self._open_changed = threading.Condition()
         super().__init__(address, SandboxRequestHandler)
 
-    def process_request(self, request: Any, client_address: Any) -> None:
-        with self._open_lock:
+    def get_request(self) -> tuple[Any, Any]:
+        request, address = super().get_request()
+        with self._open_changed:  # counted from the moment it is accepted
             self._open.add(request)
-        super().process_request(request, client_address)
+        return request, address
 
     def shutdown_request(self, request: Any) -> None:
-        with self._open_lock:
+        with self._open_changed:
             self._open.discard(request)
+            self._open_changed.notify_all()
         super().shutdown_request(request)
+
+    def wait_for_no_connections(self, timeout: float) -> bool:
+        """True once every client connection has been closed (so all it sent is answered),
+        including one still waiting to be accepted."""
+
+        def idle() -> bool:
+            return not self._open and not select.select([self.socket], [], [], 0)[0]
+
+        with self._open_changed:
+            return self._open_changed.wait_for(idle, timeout)
 
     def close_connections(self) -> None:
         """Wakes handler threads blocked reading the next request on a kept-alive connection."""
-        with self._open_lock:
+        with self._open_changed:
             connections = list(self._open)
         for connection in connections:
             try:

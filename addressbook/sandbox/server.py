@@ -96,6 +96,16 @@ class SandboxServer:
         self._thread.start()
         return self
 
+    def wait_idle(self, timeout: float = 5.0) -> bool:
+        """Wait until no client is connected; False if one still is after `timeout` seconds.
+
+        A client killed mid-request leaves its last request in the socket, and the
+        server still runs it a moment later: tests that check the server's state
+        after killing a client wait for that first.
+        """
+        httpd = self._httpd
+        return httpd is None or httpd.wait_for_no_connections(timeout)
+
     def stop(self) -> None:
         """Stops serving, ends open connections, joins every thread, closes the db file."""
         httpd, thread = self._httpd, self._thread

@@ -74,7 +74,7 @@ def queue_update(
         return current
     entries = outbox.entries_for(connection, contact_id)
     last = entries[-1] if entries else None
-    if last is not None and last.state in outbox.EDITABLE_STATES and last.kind != "delete":
+    if last is not None and outbox.takes_more_edits(last):
         _fold_into(connection, last, effective, current)
     else:
         seen = {name: getattr(current, name) for name in effective}

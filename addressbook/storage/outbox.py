@@ -13,7 +13,7 @@ from .rows import text_to_time, time_to_text
 
 _COLUMNS = "id, kind, contact_id, changes, base, state, error, created_at, sent_at"
 PUSHABLE_STATES = ("queued", "sending", "unknown")
-# Entries the user may still fold new edits into: nothing of them is on the wire.
+# Entries whose request has certainly not run on the server (a rejected one was refused).
 EDITABLE_STATES = ("queued", "rejected")
 
 
@@ -25,6 +25,19 @@ def _entry(row: Sequence[Any]) -> PendingChange:
         base=json.loads(row[4]), state=row[5], error=row[6], created_at=created_at,
         sent_at=text_to_time(row[8]),
     )  # fmt: skip
+
+
+def takes_more_edits(entry: PendingChange) -> bool:
+    """Whether a new edit may be folded into this entry rather than queued behind it.
+
+    Only when nothing of it can be on the server: folding into an update whose PUT
+    may have arrived (sent, then the app died and the entry was queued again) would
+    turn the user's next edit into a conflict with their own earlier value. A queued
+    create is safe even after an attempt: a create that may have run is 'unknown'.
+    """
+    if entry.kind == "delete" or entry.state not in EDITABLE_STATES:
+        return False
+    return entry.state == "rejected" or entry.kind == "create" or entry.sent_at is None
 
 
 def all_entries(connection: sqlite3.Connection) -> list[PendingChange]:

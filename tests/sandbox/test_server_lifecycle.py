@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import socket
 import threading
 import time
 
@@ -44,6 +45,24 @@ def test_stop_ends_an_idle_keep_alive_connection_quickly() -> None:
         assert time.monotonic() - started < 2.0
     finally:
         connection.close()
+
+
+def test_a_request_left_by_a_vanished_client_lands_before_wait_idle_returns() -> None:
+    with SandboxServer(contacts=3) as server:
+        target = server.store.contacts()[0]
+        body = b"<contact><title>Left behind</title></contact>"
+        raw = socket.create_connection(("127.0.0.1", server.port))
+        assert not server.wait_idle(timeout=0.05)  # a client is connected (or being accepted)
+        raw.sendall(
+            f"PUT /contacts/{target.id} HTTP/1.1\r\nHost: x\r\n"
+            f"Authorization: {Wire(server).authorization}\r\n"
+            f"Content-Type: application/xml\r\nContent-Length: {len(body)}\r\n\r\n".encode()
+            + body
+        )
+        raw.close()  # gone without reading the answer, like a killed process
+
+        assert server.wait_idle()
+        assert server.store.get_contact(target.id or 0).title == "Left behind"  # type: ignore[union-attr]
 
 
 def test_restart_keeps_port_and_data() -> None:

@@ -154,3 +154,25 @@ def test_cancel_while_looking_up_a_lost_create_keeps_it_unknown(
     assert [p.state for p in cache.pending()] == ["unknown"]  # never "queued": no blind resend
     report = sync_ok(synced)
     assert list(report.created) == [created.id] and len(named(server, "Careful")) == 1
+
+
+def test_an_edit_after_a_crash_mid_put_is_not_a_conflict_with_itself(
+    server: SandboxServer, synced: SyncEngine
+) -> None:
+    """The app died after Harvest applied a PUT but before the cache heard back; the next
+    start reset the entry and died again; then the user edited the same field once more."""
+    cache = synced.cache
+    contact = server.store.contacts()[0]
+    contact_id = contact.id or 0
+    cache.update_contact(contact_id, {"title": "First try"})
+    entry = cache.claim(cache.pending()[0].id)
+    assert entry is not None
+    server.store.update_contact(contact_id, title="First try")  # the PUT arrived
+    cache.reset_in_flight()  # the next start, killed before pushing
+    cache.update_contact(contact_id, {"title": "Second thought"})
+
+    report = sync_ok(synced)
+
+    assert report.conflicts == [] and cache.conflicts() == []
+    assert server.store.get_contact(contact_id).title == "Second thought"
+    assert local(cache)[contact_id].title == "Second thought"
