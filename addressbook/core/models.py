@@ -6,6 +6,7 @@ each other without copying or locking.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any
@@ -56,7 +57,7 @@ class Contact:
     def editable_values(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in EDITABLE_CONTACT_FIELDS}
 
-    def with_changes(self, changes: dict[str, Any]) -> Contact:
+    def with_changes(self, changes: Mapping[str, Any]) -> Contact:
         unknown = set(changes) - set(EDITABLE_CONTACT_FIELDS)
         if unknown:
             raise ValueError(f"not editable contact fields: {sorted(unknown)}")

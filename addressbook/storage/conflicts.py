@@ -33,11 +33,19 @@ def get_conflict(connection: sqlite3.Connection, contact_id: int) -> Conflict | 
     return _conflict(row) if row else None
 
 
-def get_snapshot(connection: sqlite3.Connection, contact_id: int) -> Contact | None:
+def get_with_snapshot(
+    connection: sqlite3.Connection, contact_id: int
+) -> tuple[Conflict | None, Contact | None]:
+    """A contact's conflict and the copy of the contact kept with it (None, None: no conflict)."""
     row = connection.execute(
-        "SELECT snapshot FROM conflicts WHERE contact_id = ?", (contact_id,)
+        f"SELECT {_COLUMNS}, snapshot FROM conflicts WHERE contact_id = ?", (contact_id,)
     ).fetchone()
-    return contact_from_json(row[0]) if row else None
+    return (_conflict(row), contact_from_json(row[4])) if row else (None, None)
+
+
+def all_with_snapshots(connection: sqlite3.Connection) -> dict[int, tuple[Conflict, Contact]]:
+    rows = connection.execute(f"SELECT {_COLUMNS}, snapshot FROM conflicts").fetchall()
+    return {row[0]: (_conflict(row), contact_from_json(row[4])) for row in rows}
 
 
 def put_conflict(

@@ -20,11 +20,11 @@ from datetime import datetime
 from typing import Any, Literal
 
 from addressbook.api.errors import ValidationError
-from addressbook.core.models import Contact
+from addressbook.core.models import Contact, changed_fields
 from addressbook.core.validation import validate_changes, validate_contact
 
 from . import conflicts as conflict_table
-from . import outbox
+from . import meta, outbox
 from .errors import CacheError
 from .local_view import view_of
 from .records import PendingChange
@@ -39,20 +39,17 @@ def refuse_if_invalid(problems: dict[str, list[str]]) -> None:
         raise ValidationError.from_problems(problems)
 
 
-def next_temp_id(connection: sqlite3.Connection) -> int:
+def take_temp_id(connection: sqlite3.Connection) -> int:
     """-1, -2, ...: never reused, so a stale reference can never hit another contact."""
-    row = connection.execute("SELECT value FROM meta WHERE key = 'next_temp_id'").fetchone()
-    temp_id = int(row[0]) if row else -1
-    connection.execute(
-        "INSERT OR REPLACE INTO meta (key, value) VALUES ('next_temp_id', ?)", (str(temp_id - 1),)
-    )
+    temp_id = meta.next_temp_id(connection)
+    meta.put(connection, meta.NEXT_TEMP_ID, str(temp_id - 1))
     return temp_id
 
 
 def queue_create(connection: sqlite3.Connection, contact: Contact, now: datetime) -> Contact:
     values = contact.editable_values()
     refuse_if_invalid(validate_contact(values))
-    temp_id = next_temp_id(connection)
+    temp_id = take_temp_id(connection)
     outbox.insert_entry(connection, "create", temp_id, values, {}, now)
     return Contact(id=temp_id, **values)
 
@@ -69,7 +66,8 @@ def queue_update(
 ) -> Contact:
     refuse_if_invalid(validate_changes(changes))
     current = current_view(connection, contact_id)
-    effective = {name: value for name, value in changes.items() if getattr(current, name) != value}
+    edited = current.with_changes(changes)
+    effective = changed_fields(current, edited)
     if not effective:
         return current
     entries = outbox.entries_for(connection, contact_id)
@@ -79,7 +77,7 @@ def queue_update(
     else:
         seen = {name: getattr(current, name) for name in effective}
         outbox.insert_entry(connection, "update", contact_id, effective, seen, now)
-    return current_view(connection, contact_id)
+    return edited
 
 
 def _fold_into(

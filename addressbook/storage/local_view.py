@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 
 from addressbook.core.models import Contact
 
-from .conflicts import all_conflicts, get_conflict, get_snapshot
+from . import conflicts as conflict_table
 from .outbox import all_entries, entries_for
 from .records import Conflict, PendingChange
 from .rows import CONTACT_COLUMNS, contacts_from_rows
@@ -51,15 +51,20 @@ def base_contact(connection: sqlite3.Connection, contact_id: int) -> Contact | N
     return contacts_from_rows(rows)[0] if rows else None
 
 
+def start_of_view(connection: sqlite3.Connection, contact_id: int) -> Contact | None:
+    """The server copy with the user's side of an open conflict, before any outbox entry."""
+    conflict, snapshot = conflict_table.get_with_snapshot(connection, contact_id)
+    return conflict_start(base_contact(connection, contact_id), conflict, snapshot)
+
+
 def view_of(
     connection: sqlite3.Connection, contact_id: int, *, with_conflict: bool = True
 ) -> Contact | None:
-    base = base_contact(connection, contact_id)
     if with_conflict:
-        conflict = get_conflict(connection, contact_id)
-        snapshot = get_snapshot(connection, contact_id) if conflict else None
-        base = conflict_start(base, conflict, snapshot)
-    return apply_entries(base, entries_for(connection, contact_id))
+        start = start_of_view(connection, contact_id)
+    else:
+        start = base_contact(connection, contact_id)
+    return apply_entries(start, entries_for(connection, contact_id))
 
 
 def dirty_ids(connection: sqlite3.Connection) -> set[int]:
@@ -74,13 +79,12 @@ def dirty_views(connection: sqlite3.Connection) -> dict[int, Contact | None]:
     grouped: dict[int, list[PendingChange]] = defaultdict(list)
     for entry in all_entries(connection):
         grouped[entry.contact_id].append(entry)
-    conflicts = {conflict.contact_id: conflict for conflict in all_conflicts(connection)}
+    conflicts = conflict_table.all_with_snapshots(connection)
     ids = set(grouped) | set(conflicts)
     bases = _bases(connection, ids)
     views: dict[int, Contact | None] = {}
     for contact_id in sorted(ids, key=_creation_order(grouped)):
-        conflict = conflicts.get(contact_id)
-        snapshot = get_snapshot(connection, contact_id) if conflict else None
+        conflict, snapshot = conflicts.get(contact_id, (None, None))
         start = conflict_start(bases.get(contact_id), conflict, snapshot)
         views[contact_id] = apply_entries(start, grouped.get(contact_id, ()))
     return views

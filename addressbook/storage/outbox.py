@@ -40,6 +40,16 @@ def takes_more_edits(entry: PendingChange) -> bool:
     return entry.state == "rejected" or entry.kind == "create" or entry.sent_at is None
 
 
+def reset_in_flight(connection: sqlite3.Connection) -> None:
+    """After a crash, entries that were on the wire: a create that may have been sent is
+    'unknown' (looked up before any resend); updates and deletes are idempotent once
+    merged against the server's copy, so they are simply queued again."""
+    connection.execute(
+        "UPDATE outbox SET state = 'unknown' WHERE state = 'sending' AND kind = 'create'"
+    )
+    connection.execute("UPDATE outbox SET state = 'queued' WHERE state = 'sending'")
+
+
 def all_entries(connection: sqlite3.Connection) -> list[PendingChange]:
     rows = connection.execute(f"SELECT {_COLUMNS} FROM outbox ORDER BY id").fetchall()
     return [_entry(row) for row in rows]
@@ -57,15 +67,25 @@ def get_entry(connection: sqlite3.Connection, entry_id: int) -> PendingChange | 
     return _entry(row) if row else None
 
 
+# Sendable now: not blocked behind a change Harvest refused for the same contact, and
+# not an edit of a contact whose create has not reached the server (still a temporary id).
+_SENDABLE = (
+    f"state IN {PUSHABLE_STATES} AND (kind = 'create' OR contact_id > 0) "
+    "AND contact_id NOT IN (SELECT contact_id FROM outbox WHERE state = 'rejected')"
+)
+
+
 def next_entry(connection: sqlite3.Connection, after_id: int) -> PendingChange | None:
     """The oldest entry after `after_id` that may be sent now, in queue order."""
     row = connection.execute(
-        f"SELECT {_COLUMNS} FROM outbox WHERE id > ? AND state IN {PUSHABLE_STATES} "
-        "AND contact_id NOT IN (SELECT contact_id FROM outbox WHERE state = 'rejected') "
-        "ORDER BY id LIMIT 1",
+        f"SELECT {_COLUMNS} FROM outbox WHERE id > ? AND {_SENDABLE} ORDER BY id LIMIT 1",
         (after_id,),
     ).fetchone()
     return _entry(row) if row else None
+
+
+def count_sendable(connection: sqlite3.Connection) -> int:
+    return int(connection.execute(f"SELECT count(*) FROM outbox WHERE {_SENDABLE}").fetchone()[0])
 
 
 def insert_entry(

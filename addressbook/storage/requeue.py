@@ -16,8 +16,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from . import meta, outbox
+
 _KINDS = ("create", "update", "delete")
-_STATES = ("queued", "unknown", "rejected")
+_STATES = ("queued", "sending", "unknown", "rejected")
 
 
 def requeue_exported(connection: sqlite3.Connection, export: Path) -> int:
@@ -34,6 +36,7 @@ def requeue_exported(connection: sqlite3.Connection, export: Path) -> int:
             "sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             entries,
         )
+        outbox.reset_in_flight(connection)  # what was on the wire when the file broke
         _reserve_temp_ids(connection, min(entry[1] for entry in entries))
     except BaseException:
         connection.execute("ROLLBACK")
@@ -52,8 +55,6 @@ def _entry(row: Any) -> tuple[Any, ...] | None:
         return None
     kind = row["kind"]
     state = row.get("state")
-    if state == "sending":  # on the wire when the file broke: a create may have happened
-        state = "unknown" if kind == "create" else "queued"
     if state not in _STATES:
         state = "queued"
     created_at = row.get("created_at") or datetime.now(UTC).isoformat()
@@ -75,8 +76,5 @@ def _reserve_temp_ids(connection: sqlite3.Connection, lowest: int) -> None:
     """New contacts made from now on get temporary ids below the re-queued ones."""
     if lowest >= 0:
         return
-    row = connection.execute("SELECT value FROM meta WHERE key = 'next_temp_id'").fetchone()
-    following = min(int(row[0]) if row else -1, lowest - 1)
-    connection.execute(
-        "INSERT OR REPLACE INTO meta (key, value) VALUES ('next_temp_id', ?)", (str(following),)
-    )
+    following = min(meta.next_temp_id(connection), lowest - 1)
+    meta.put(connection, meta.NEXT_TEMP_ID, str(following))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -17,9 +18,9 @@ from addressbook.core.collector import collector_paused
 from addressbook.core.models import Client, Contact
 
 from . import conflicts as conflict_table
-from . import outbox
+from . import meta, outbox
 from .database import Database
-from .local_view import apply_entries, base_contact, conflict_start, dirty_ids
+from .local_view import apply_entries, dirty_ids, start_of_view
 from .records import Conflict, PendingChange
 from .rows import client_row, contact_row, text_to_time, time_to_text
 
@@ -45,8 +46,7 @@ class SyncStore:
     # --- metadata -----------------------------------------------------------------
 
     def meta_time(self, key: str) -> datetime | None:
-        row = self._db.connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return text_to_time(row[0]) if row else None
+        return text_to_time(meta.get(self._db.connection, key))
 
     def set_meta_time(self, key: str, value: datetime) -> None:
         with self._writing() as connection:
@@ -79,16 +79,16 @@ class SyncStore:
     # --- push ---------------------------------------------------------------------
 
     def reset_in_flight(self) -> None:
-        """After a crash: a create that may have been sent is 'unknown'; updates and deletes
-        are idempotent once merged against the server's copy, so they are simply queued."""
+        """Entries left 'sending' by a crash become sendable again (see outbox)."""
         with self._writing() as connection:
-            connection.execute(
-                "UPDATE outbox SET state = 'unknown' WHERE state = 'sending' AND kind = 'create'"
-            )
-            connection.execute("UPDATE outbox SET state = 'queued' WHERE state = 'sending'")
+            outbox.reset_in_flight(connection)
 
     def next_pending(self, after_id: int) -> PendingChange | None:
+        """The next entry the push may send, in queue order."""
         return outbox.next_entry(self._db.connection, after_id)
+
+    def count_sendable(self) -> int:
+        return outbox.count_sendable(self._db.connection)
 
     def claim(self, entry_id: int) -> PendingChange | None:
         """Mark a queued entry 'sending' and return it as it now stands, atomically, so no
@@ -97,9 +97,11 @@ class SyncStore:
             entry = outbox.get_entry(connection, entry_id)
             if entry is None or entry.state not in outbox.PUSHABLE_STATES:
                 return None
-            if entry.state == "queued":
-                outbox.set_state(connection, entry_id, "sending", sent_at=self._clock())
-            return outbox.get_entry(connection, entry_id)
+            if entry.state != "queued":
+                return entry  # 'unknown' stays so until looked up; 'sending' cannot be here
+            sent_at = self._clock()
+            outbox.set_state(connection, entry_id, "sending", sent_at=sent_at)
+            return replace(entry, state="sending", sent_at=sent_at)
 
     def mark(self, entry_id: int, state: str, *, error: str | None = None) -> None:
         with self._writing() as connection:
@@ -172,10 +174,7 @@ class SyncStore:
 
 def _view_with(connection: sqlite3.Connection, entry: PendingChange) -> Contact | None:
     """The user's version of the contact with this entry applied (and nothing queued after it)."""
-    base = base_contact(connection, entry.contact_id)
-    conflict = conflict_table.get_conflict(connection, entry.contact_id)
-    snapshot = conflict_table.get_snapshot(connection, entry.contact_id) if conflict else None
-    return apply_entries(conflict_start(base, conflict, snapshot), [entry])
+    return apply_entries(start_of_view(connection, entry.contact_id), [entry])
 
 
 def _vanished(connection: sqlite3.Connection, contacts: Sequence[Contact]) -> list[int]:
@@ -186,9 +185,7 @@ def _vanished(connection: sqlite3.Connection, contacts: Sequence[Contact]) -> li
 
 
 def _put_meta_time(connection: sqlite3.Connection, key: str, value: datetime) -> None:
-    connection.execute(
-        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, time_to_text(value))
-    )
+    meta.put(connection, key, time_to_text(value) or "")
 
 
 def _raise_watermark(connection: sqlite3.Connection, key: str, times: Any) -> None:
@@ -196,7 +193,6 @@ def _raise_watermark(connection: sqlite3.Connection, key: str, times: Any) -> No
     newest = max((time for time in times if time is not None), default=None)
     if newest is None:
         return
-    row = connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    current = text_to_time(row[0]) if row else None
+    current = text_to_time(meta.get(connection, key))
     if current is None or newest > current:
         _put_meta_time(connection, key, newest)

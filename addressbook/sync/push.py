@@ -34,7 +34,7 @@ _NOT_EXECUTED = (ThrottledError, CancelledError, AuthenticationError)
 
 class Pusher(SyncStep):
     def run(self) -> None:
-        total = sum(1 for entry in self.cache.pending() if entry.state != "rejected")
+        total = self.cache.count_sendable()
         done, after = 0, 0
         while (entry := self.cache.next_pending(after)) is not None:
             self.check_cancel()
@@ -50,8 +50,6 @@ class Pusher(SyncStep):
         try:
             if claimed.kind == "create":
                 self._create(claimed)
-            elif claimed.contact_id < 0:  # its create has not reached the server yet
-                self.cache.mark(claimed.id, "queued")
             elif claimed.kind == "update":
                 self._update(claimed)
             else:

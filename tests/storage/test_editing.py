@@ -83,6 +83,35 @@ def test_delete_of_a_create_on_the_wire_is_queued_behind_it(cache: Cache) -> Non
     ]
 
 
+def test_edits_of_a_contact_not_yet_on_the_server_wait_untouched(cache: Cache) -> None:
+    created = cache.create_contact(Contact(None, 1, "Ann", "Lee"))
+    create = cache.pending()[0]
+    cache.claim(create.id)
+    cache.update_contact(created.id or 0, {"title": "Dr"})  # queued behind the create
+    cache.mark(create.id, "rejected", error="Client is invalid")
+
+    assert cache.next_pending(0) is None and cache.count_sendable() == 0
+    cache.mark(create.id, "queued")  # the user retried it
+    assert cache.count_sendable() == 1
+    assert cache.next_pending(create.id) is None  # the edit waits for the server's id
+    assert cache.pending()[1].sent_at is None  # never claimed: later edits still fold into it
+
+
+def test_an_update_that_may_have_reached_the_server_takes_no_more_edits(cache: Cache) -> None:
+    cache.apply_contacts([Contact(5, 1, "Ann", "Lee", title="Ms")], complete=True)
+    cache.update_contact(5, {"title": "Dr"})
+    first = cache.pending()[0]
+    cache.claim(first.id)
+    cache.reset_in_flight()  # the app died with the PUT on the wire, then restarted
+
+    cache.update_contact(5, {"title": "Prof"})
+
+    assert [(p.changes, p.base) for p in cache.pending()] == [
+        ({"title": "Dr"}, {"title": "Ms"}),
+        ({"title": "Prof"}, {"title": "Dr"}),
+    ]
+
+
 def test_invalid_values_raise_validation_error_with_fields(cache: Cache) -> None:
     with pytest.raises(ValidationError) as refused:
         cache.create_contact(Contact(None, 1, " ", "Lee", email="not-an-address"))
