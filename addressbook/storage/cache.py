@@ -12,13 +12,14 @@ import hashlib
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from addressbook.api.errors import ValidationError
 from addressbook.core.collector import collector_paused
 from addressbook.core.models import Client, Contact
 
@@ -161,6 +162,24 @@ class Cache(SyncStore):
     def create_contact(self, contact: Contact) -> Contact:
         with self._db.transaction() as connection:
             return editing.queue_create(connection, contact, self._clock())
+
+    def create_contacts(self, contacts: Iterable[Contact]) -> list[Contact]:
+        """Queue many new contacts in one transaction (an import): all of them or none.
+
+        Any invalid one raises ValidationError and nothing is queued; its message
+        names the contact, so the user can find it.
+        """
+        created: list[Contact] = []
+        with self._db.transaction() as connection, collector_paused():
+            for position, contact in enumerate(contacts, start=1):
+                try:
+                    created.append(editing.queue_create(connection, contact, self._clock()))
+                except ValidationError as error:
+                    which = f"Contact {position} ({contact.full_name or 'no name'})"
+                    raise ValidationError(
+                        f"{which}: {error}", errors=error.errors, fields=error.fields
+                    ) from None
+        return created
 
     def update_contact(self, contact_id: int, changes: Mapping[str, Any]) -> Contact:
         with self._db.transaction() as connection:

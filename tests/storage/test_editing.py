@@ -144,3 +144,15 @@ def test_discard_restores_the_server_copy_and_a_create_takes_its_edits(cache: Ca
     views = {contact.id: contact for contact in cache.contacts()}
     assert views[1].title is None and created.id not in views
     assert later.contact_id == created.id
+
+
+def test_many_contacts_are_queued_in_one_go_or_not_at_all(cache: Cache) -> None:
+    good = [Contact(None, 1, "Ann", f"Lee{n}") for n in range(3)]
+    created = cache.create_contacts(good)
+    assert [c.last_name for c in created] == ["Lee0", "Lee1", "Lee2"]
+    assert len({c.id for c in created}) == 3 and all((c.id or 0) < 0 for c in created)
+
+    with pytest.raises(ValidationError) as refused:
+        cache.create_contacts([Contact(None, 1, "Bo", "Kay"), Contact(None, 1, "", "Blank")])
+    assert "Contact 2 (Blank)" in str(refused.value) and "first_name" in refused.value.fields
+    assert len(cache.pending()) == 3  # nothing of the refused batch was queued
