@@ -125,8 +125,25 @@ def discard(connection: sqlite3.Connection, pending_id: int) -> None:
         raise CacheError(f"Change {pending_id} is no longer queued (already sent or discarded).")
     if entry.kind == "create":
         outbox.delete_entries_for(connection, entry.contact_id)  # its later edits go with it
-    else:
-        outbox.delete_entry(connection, entry.id)
+        return
+    outbox.delete_entry(connection, entry.id)
+    if entry.kind == "update":
+        _rebase_after(connection, entry)
+
+
+def _rebase_after(connection: sqlite3.Connection, discarded: PendingChange) -> None:
+    """Later entries of the contact saw the discarded values as the server's: they now
+    expect what the discarded entry expected, or they would meet a false conflict."""
+
+    def expected(name: str, seen: Any) -> Any:
+        undone = name in discarded.changes and seen == discarded.changes[name]
+        return discarded.base.get(name, seen) if undone else seen
+
+    for later in outbox.entries_for(connection, discarded.contact_id):
+        if later.id > discarded.id:
+            base = {name: expected(name, seen) for name, seen in later.base.items()}
+            if base != later.base:
+                outbox.rewrite_base(connection, later.id, base)
 
 
 def retry(connection: sqlite3.Connection, pending_id: int) -> Contact | None:

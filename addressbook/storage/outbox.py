@@ -114,6 +114,10 @@ def rewrite_entry(
     )
 
 
+def rewrite_base(connection: sqlite3.Connection, entry_id: int, base: dict[str, Any]) -> None:
+    connection.execute("UPDATE outbox SET base = ? WHERE id = ?", (json.dumps(base), entry_id))
+
+
 def set_state(
     connection: sqlite3.Connection,
     entry_id: int,

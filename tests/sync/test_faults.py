@@ -176,3 +176,24 @@ def test_an_edit_after_a_crash_mid_put_is_not_a_conflict_with_itself(
     assert report.conflicts == [] and cache.conflicts() == []
     assert server.store.get_contact(contact_id).title == "Second thought"
     assert local(cache)[contact_id].title == "Second thought"
+
+
+def test_discarding_an_edit_that_later_ones_were_based_on_is_no_conflict(
+    server: SandboxServer, synced: SyncEngine
+) -> None:
+    cache = synced.cache
+    contact = server.store.contacts()[0]
+    contact_id = contact.id or 0
+    cache.update_contact(contact_id, {"title": "Interim"})
+    first = cache.pending()[0]
+    cache.claim(first.id)
+    cache.mark(first.id, "queued")  # the push stopped (throttled) before the PUT
+    cache.update_contact(contact_id, {"title": "Final", "email": "final@example.com"})
+    cache.discard_pending(first.id)  # the user drops the first edit in the outbox panel
+
+    report = sync_ok(synced)
+
+    assert report.conflicts == [] and cache.conflicts() == []
+    on_server = server.store.get_contact(contact_id)
+    assert on_server is not None
+    assert (on_server.title, on_server.email) == ("Final", "final@example.com")
