@@ -3,8 +3,9 @@
 Every failure leaves as a HarvestError subclass with a message a user can act on.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from .account import Account
-from .client import HarvestClient
 from .errors import (
     AuthenticationError,
     CancelledError,
@@ -17,6 +18,9 @@ from .errors import (
     ValidationError,
 )
 from .urls import normalize_base_url
+
+if TYPE_CHECKING:
+    from .client import HarvestClient
 
 __all__ = [
     "Account",
@@ -32,3 +36,14 @@ __all__ = [
     "ValidationError",
     "normalize_base_url",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """HarvestClient, loaded when first asked for: it brings httpx (tens of ms to import),
+    which the errors, the URL rules and the account record do not need, nor start-up."""
+    if name == "HarvestClient":
+        from .client import HarvestClient
+
+        globals()[name] = HarvestClient
+        return HarvestClient
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QObject,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -132,16 +140,27 @@ class ContactsView(QWidget):
     def select_contacts(self, contact_ids: list[int], current: int | None = None) -> None:
         """Select rows by contact id (after the rows were replaced)."""
         selection = self.table.selectionModel()
-        selection.clearSelection()
-        rows = self.model.rows_of(contact_ids)
-        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        for row in rows:
-            selection.select(self.model.index(row, COLUMN_NAME), flags)
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        # One selection, one selectionChanged: row by row costs a signal (and a merge
+        # with the rows selected so far) per row.
+        selection.select(self._selection_of(self.model.rows_of(contact_ids)), flags)
         current_row = self.model.row_of(current) if current is not None else None
         if current_row is not None:
             index = self.model.index(current_row, COLUMN_NAME)
             selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
             self.table.scrollTo(index)
+
+    def _selection_of(self, rows: list[int]) -> QItemSelection:
+        """Ascending rows as one range per run of consecutive rows."""
+        selection = QItemSelection()
+        model, start = self.model, 0
+        for end in range(1, len(rows) + 1):
+            if end == len(rows) or rows[end] != rows[end - 1] + 1:
+                selection.select(model.index(rows[start], COLUMN_NAME),
+                                 model.index(rows[end - 1], COLUMN_NAME))
+                start = end
+        return selection
 
     # -- selection --------------------------------------------------------------------
     def selected_rows(self) -> list[ContactRow]:

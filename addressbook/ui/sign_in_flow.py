@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from addressbook import APP_NAME
+from addressbook.api import normalize_base_url
 from addressbook.settings import Preferences, Settings
 from addressbook.ui.main_window import MainWindow
 from addressbook.ui.startup_snapshot import (
@@ -97,7 +98,7 @@ class SignInFlow(QObject):
 
     def resume(self, server: str, email: str) -> None:
         """The cached contacts at once, then a silent sign-in with the saved password."""
-        url = _normalized(server)
+        url = normalize_base_url(server)
         self._current = (url, email)
         self.window.set_signed_in(True)
         snapshot = load_snapshot(snapshot_path(self.data_dir), _account_text(url, email))
@@ -159,7 +160,7 @@ class SignInFlow(QObject):
             self.dialog = None
 
     def _sign_in(self, server: str, email: str, password: str, remember: bool) -> None:
-        url = _normalized(server)
+        url = normalize_base_url(server)
         self._demo = self.sandbox is not None and url == self.sandbox.url
         self._attempt = (url, email.strip(), password, remember)
         if self.dialog is not None:
@@ -270,14 +271,3 @@ class SignInFlow(QObject):
 
 def _account_text(url: str, email: str) -> str:
     return f"{url} {email.strip().lower()}"
-
-
-def _normalized(server: str) -> str:
-    """The base URL; a saved one is already normalised, which spares importing httpx
-    (through addressbook.api) before the first paint."""
-    text = server.strip()
-    if text.startswith(("https://", "http://")) and not text.endswith("/"):
-        return text
-    from addressbook.api import normalize_base_url
-
-    return normalize_base_url(text)

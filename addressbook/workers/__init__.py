@@ -6,11 +6,12 @@ import logging
 
 from PySide6.QtCore import QThread
 
+from addressbook.workers.results import WorkerEvents
 from addressbook.workers.sync_worker import SyncWorker
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SyncWorker", "WorkerThread"]
+__all__ = ["SyncWorker", "WorkerEvents", "WorkerThread"]
 
 
 class WorkerThread:

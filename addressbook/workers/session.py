@@ -158,6 +158,10 @@ class Session:
     def create(self, contact: Contact) -> tuple[Contact, list[int]]:
         return self._cache.create_contact(contact), []
 
+    def create_many(self, contacts: list[Contact]) -> list[Contact]:
+        """An import: queued in one transaction, all or none (ValidationError names the bad one)."""
+        return list(self._cache.create_contacts(contacts))
+
     def update(self, contact_id: int, changes: dict[str, Any]) -> tuple[Contact, list[int]]:
         return self._cache.update_contact(contact_id, changes), []
 

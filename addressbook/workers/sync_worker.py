@@ -15,11 +15,12 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QThread, QTimer, Signal, Slot
 
 from addressbook.core.models import Contact
 from addressbook.workers.errors import SessionError
 from addressbook.workers.gc_pause import bulk_allocation
+from addressbook.workers.results import WorkerResults
 
 if TYPE_CHECKING:  # imported on the worker thread when first needed (httpx is slow to import)
     from addressbook.workers.abortable_transport import AbortableTransport
@@ -33,7 +34,7 @@ DELETE_GRACE_MS = 8 * 1000  # the Undo window: a delete is pushed after it
 _PROGRESS_EVERY = 0.1  # seconds between progress signals, so the GUI is not flooded
 
 
-class SyncWorker(QObject):
+class SyncWorker(WorkerResults):
     # -- requests (emit from the GUI thread; handled on the worker thread) -------------
     sign_in_requested = Signal(str, str, str)  # base_url, email, password: verify, then open
     # Open the cache at once, then verify (the password may be "": cached contacts only).
@@ -41,6 +42,7 @@ class SyncWorker(QObject):
     sync_requested = Signal(bool)  # full
     create_requested = Signal(int, object)  # token, Contact
     update_requested = Signal(int, int, object)  # token, contact id, {field: value}
+    import_requested = Signal(int, object)  # token, list[Contact] to create (an import)
     delete_requested = Signal(object)  # list[Contact]
     undo_delete_requested = Signal(object)  # list[Contact] that were deleted
     discard_requested = Signal(int)  # pending change id
@@ -49,23 +51,7 @@ class SyncWorker(QObject):
     sign_out_requested = Signal(bool)  # remove the cache too
     shutdown_requested = Signal()
 
-    # -- results ------------------------------------------------------------------
-    signed_in = Signal(object)  # Account
-    sign_in_failed = Signal(str, str)  # message, kind: 'auth' | 'network' | 'error'
-    contacts_loaded = Signal(object, object)  # list[ContactRow] sorted by name, list[Client]
-    contacts_changed = Signal(object, object)  # upserted list[ContactRow], removed list[int]
-    outbox_changed = Signal(object, object, object)  # pending list, dirty ids set, conflicts list
-    sync_started = Signal()
-    sync_progress = Signal(str, int, int)  # phase, done, total
-    throttled = Signal(float)  # seconds until requests resume
-    sync_finished = Signal(object)  # SyncReport
-    sync_failed = Signal(str)
-    last_sync_changed = Signal(object)  # datetime | None
-    contact_saved = Signal(int, object)  # token, Contact
-    edit_failed = Signal(int, str, object)  # token, message, {field: [problems]}
-    deletes_undone = Signal(int)  # how many contacts came back
-    notice = Signal(str)  # something the user should read once (the cache was rebuilt)
-    signed_out = Signal()
+    # Results: the signals of WorkerResults.
 
     def __init__(self, data_dir: Path, *, sync_interval_ms: int = SYNC_INTERVAL_MS,
                  offline_retry_ms: int = OFFLINE_RETRY_MS,
@@ -89,7 +75,7 @@ class SyncWorker(QObject):
             (self.update_requested, self._update), (self.delete_requested, self._delete),
             (self.undo_delete_requested, self._undo_delete),
             (self.discard_requested, self._discard), (self.resolve_requested, self._resolve),
-            (self.retry_requested, self._retry),
+            (self.retry_requested, self._retry), (self.import_requested, self._import),
             (self.sign_out_requested, self._sign_out), (self.shutdown_requested, self._shutdown),
         ]
         for signal, slot in pairs:
@@ -259,6 +245,22 @@ class SyncWorker(QObject):
     @Slot(int, object)
     def _create(self, token: int, contact: Contact) -> None:
         self._edit(token, lambda session: session.create(contact))
+
+    @Slot(int, object)
+    def _import(self, token: int, contacts: list[Contact]) -> None:
+        session = self._session
+        if session is None:
+            self.edit_failed.emit(token, "Not signed in.", {})
+            return
+        try:
+            created = session.create_many(contacts)
+        except Exception as error:  # nothing was queued: the batch is all or none
+            log.info("Import refused: %s", error)
+            self.edit_failed.emit(token, str(error), dict(getattr(error, "fields", {}) or {}))
+            return
+        self._publish_delta(created, [])
+        self.contacts_imported.emit(token, len(created))
+        self._schedule_sync(0)
 
     @Slot(int, int, object)
     def _update(self, token: int, contact_id: int, changes: dict[str, Any]) -> None:

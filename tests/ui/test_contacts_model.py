@@ -10,7 +10,6 @@ from addressbook.core.models import Client, Contact
 from addressbook.ui.models.contacts_model import (
     CONTACT_ID_ROLE,
     ROW_ROLE,
-    SORT_KEY_ROLE,
     ContactsTableModel,
 )
 from addressbook.ui.models.rows import (
@@ -79,7 +78,6 @@ def test_cells_and_roles(model: ContactsTableModel) -> None:
     assert isinstance(row, ContactRow)
     assert model.data(index) == row.company
     assert model.data(index, CONTACT_ID_ROLE) == row.id
-    assert isinstance(model.data(index, SORT_KEY_ROLE), str)
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Name"
 
 
@@ -129,6 +127,13 @@ def test_sort_is_case_and_accent_insensitive(model: ContactsTableModel) -> None:
     assert names == ["adam Baker", "Ann Éclair", "Bob Zimmer", "Émile Château", "Zoë Adams"]
     model.sort(COLUMN_NAME, Qt.SortOrder.DescendingOrder)
     assert visible_ids(model) == [1, 3, 4, 5, 2]
+
+
+def test_sort_by_company_ignores_case_and_accents(model: ContactsTableModel) -> None:
+    model.sort(COLUMN_COMPANY, Qt.SortOrder.DescendingOrder)
+    companies = [model.data(model.index(r, COLUMN_COMPANY)) for r in range(model.rowCount())]
+    assert companies == ["Old Co", *["Bücher & Söhne GmbH"] * 2, *["Acme Corp"] * 2]
+    assert visible_ids(model)[1:3] == [4, 3]  # ties stay in name order: Bob before Émile
 
 
 def test_blank_cells_sort_last(model: ContactsTableModel) -> None:

@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from addressbook.app import WorkerEvents
 from addressbook.core.models import Contact
 from addressbook.sandbox import DEMO_EMAIL, DEMO_PASSWORD, SandboxServer
 from addressbook.storage import Cache
 from addressbook.ui.models.rows import ContactRow
-from addressbook.workers import SyncWorker, WorkerThread
+from addressbook.workers import SyncWorker, WorkerEvents, WorkerThread
 
 WAIT_MS = 10_000
 
@@ -87,6 +86,31 @@ def test_edits_are_written_by_the_worker_and_pushed(
     with qtbot.waitSignal(running.events.sync_finished, timeout=WAIT_MS):
         running.worker.delete_requested.emit([target])
     assert sandbox.store.get_contact(target.id) is None
+
+
+def test_an_import_is_queued_at_once_then_pushed_or_refused_whole(
+    qtbot: QtBot, running: Running, sandbox: SandboxServer
+) -> None:
+    rows = sign_in(qtbot, running, sandbox)
+    client_id = rows[0].client_id
+    batch = [Contact(None, client_id, "Imported", f"Person{n}") for n in range(5)]
+    changed: list[list[ContactRow]] = []
+    running.events.contacts_changed.connect(lambda upserted, _removed: changed.append(upserted))
+    with qtbot.waitSignal(running.events.sync_finished, timeout=WAIT_MS) as synced:
+        with qtbot.waitSignal(running.events.contacts_imported, timeout=WAIT_MS) as imported:
+            running.worker.import_requested.emit(4, batch)
+    assert imported.args == [4, 5]
+    assert sorted(row.contact.last_name for row in changed[0]) == [f"Person{n}" for n in range(5)]
+    assert synced.args[0].pushed == 5
+    names = [c.last_name for c in sandbox.store.contacts()]
+    assert all(names.count(f"Person{n}") == 1 for n in range(5))
+
+    bad = [Contact(None, client_id, "Fine", "Row"), Contact(None, client_id, "", "NoFirst")]
+    with qtbot.waitSignal(running.events.edit_failed, timeout=WAIT_MS) as failed:
+        running.worker.import_requested.emit(5, bad)
+    token, message, fields = failed.args
+    assert token == 5 and "NoFirst" in message and "first_name" in fields
+    assert "Row" not in [c.last_name for c in sandbox.store.contacts()]
 
 
 def test_invalid_edit_is_refused_with_field_problems(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from addressbook.core import EDITABLE_CONTACT_FIELDS, Client, Contact, validate_field
 from addressbook.core.duplicates import DuplicateIndex, describe_duplicate
+from addressbook.core.models import changed_fields
 
 from .contact_form import TEXT_FIELDS, FieldRow, build_rows, client_choices, fill_client_combo
 from .contact_hints import field_hints
@@ -123,8 +124,9 @@ class ContactDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         for name, editor in self.editors.items():
-            editor.textChanged.connect(self._refresh)
-            editor.textEdited.connect(lambda _text, name=name: self._user_edited(name))
+            # textChanged alone, once per keystroke (textEdited too would refresh twice);
+            # isModified() tells the user's typing, the clear button included, from setText.
+            editor.textChanged.connect(lambda _text, name=name: self._text_changed(name))
         self.client_combo.currentIndexChanged.connect(self._refresh)
         self.client_combo.activated.connect(lambda _index: self._user_edited("client_id"))
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -159,8 +161,7 @@ class ContactDialog(QDialog):
         values = self.values()
         if self._original is None:
             return values
-        original = self._original
-        return {name: value for name, value in values.items() if value != getattr(original, name)}
+        return changed_fields(self._original, self._original.with_changes(values))
 
     def is_modified(self) -> bool:
         return self._raw_state() != self._initial_state
@@ -179,18 +180,21 @@ class ContactDialog(QDialog):
         kept = [f"{message.rstrip('.')} (unchanged, so it is kept)." for message in legacy]
         return kept + field_hints(name, value)
 
-    def validate(self) -> Problems:
-        """What stops the contact from being saved, by field; empty when it can be saved."""
-        problems = {name: self._errors(name, value) for name, value in self.values().items()}
+    def validate(self, values: dict[str, Any] | None = None) -> Problems:
+        """What stops the contact from being saved, by field; empty when it can be saved.
+        values: self.values(), when the caller has them already."""
+        values = self.values() if values is None else values
+        problems = {name: self._errors(name, value) for name, value in values.items()}
         return {name: found for name, found in problems.items() if found}
 
-    def warnings(self) -> Problems:
-        found = {name: self._warnings(name, value) for name, value in self.values().items()}
+    def warnings(self, values: dict[str, Any] | None = None) -> Problems:
+        values = self.values() if values is None else values
+        found = {name: self._warnings(name, value) for name, value in values.items()}
         return {name: messages for name, messages in found.items() if messages}
 
-    def duplicate_warnings(self) -> list[str]:
+    def duplicate_warnings(self, values: dict[str, Any] | None = None) -> list[str]:
         """Existing contacts that look like this one; advice only, Save stays enabled."""
-        values = self.values()
+        values = self.values() if values is None else values
         twins = self._duplicates.matches(
             values["client_id"], values["first_name"], values["last_name"], values["email"],
             original=self._original,
@@ -198,8 +202,10 @@ class ContactDialog(QDialog):
         return [describe_duplicate(twin, self._client_names.get(twin.client_id)) for twin in twins]
 
     def _refresh(self) -> None:
-        problems, warnings = self.validate(), self.warnings()
-        self.duplicate_label.show_message("\n".join(self.duplicate_warnings()), Level.WARNING)
+        values = self.values()
+        problems, warnings = self.validate(values), self.warnings(values)
+        self.duplicate_label.show_message("\n".join(self.duplicate_warnings(values)),
+                                          Level.WARNING)
         for name, message in self.messages.items():
             shown = self._show_all or name in self._touched
             message.show_messages(problems.get(name, []) if shown else [], warnings.get(name, []))
@@ -210,10 +216,18 @@ class ContactDialog(QDialog):
         self.ok_button.setToolTip(self.reason_label.text() or "Save (Ctrl+Return)")
         grow_to_fit(self)
 
+    def _text_changed(self, name: str) -> None:
+        if self.editors[name].isModified():
+            self._mark_edited(name)
+        self._refresh()
+
     def _user_edited(self, name: str) -> None:
+        self._mark_edited(name)
+        self._refresh()
+
+    def _mark_edited(self, name: str) -> None:
         self._touched.add(name)
         self._server_errors.pop(name, None)  # the user answered the server; check afresh
-        self._refresh()
 
     # -- server errors ------------------------------------------------------------------
     def show_server_errors(self, errors: list[str], fields: dict[str, list[str]]) -> None:

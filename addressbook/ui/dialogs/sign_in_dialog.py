@@ -7,8 +7,6 @@ password leaves this dialog only through the sign_in_requested signal.
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from addressbook.core import validate_field
+
 from .messages import InlineMessage, Level, grow_to_fit
 
 NO_KEYRING_TEXT = "No system keyring found: your password will be kept for this session only"
-_LOOKS_LIKE_EMAIL = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
 # Field names the app may pass to show_error.
 _FIELD_ALIASES = {"account": "server", "url": "server", "base_url": "server"}
 
@@ -161,7 +160,7 @@ class SignInDialog(QDialog):
         if not self.server_edit.text().strip():
             reasons.append("Enter your Harvest account.")
         email = self.email_edit.text().strip()
-        if not _LOOKS_LIKE_EMAIL.match(email):
+        if not _looks_like_email(email):
             reasons.append("Enter your email address." if not email else "Check the email address.")
         if not self.password_edit.text():
             reasons.append("Enter your password.")
@@ -180,7 +179,7 @@ class SignInDialog(QDialog):
         email = self.email_edit.text().strip()
         if message.level == Level.ERROR:
             return
-        if email and not _LOOKS_LIKE_EMAIL.match(email):
+        if email and not _looks_like_email(email):
             message.show_message("This does not look like an email address.", Level.WARNING)
         else:
             message.clear_message()
@@ -237,3 +236,9 @@ class SignInDialog(QDialog):
         if not self._busy:
             self.clear_messages()
             self.demo_requested.emit()
+
+
+def _looks_like_email(text: str) -> bool:
+    """The contacts' own email rule, so an address the app accepts in one place it
+    accepts everywhere."""
+    return bool(text) and not validate_field("email", text)

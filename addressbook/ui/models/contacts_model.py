@@ -2,14 +2,16 @@
 
 Searching and sorting never go through Qt per cell: a search is a scan of
 precomputed haystacks (see RowIndex) that swaps the visible row list, and a
-sort is a sort of memoised keys followed by layoutChanged. See PRODUCT.md for
-the figures (a proxy model is hundreds of times slower at 100k rows).
+sort is a sort of memoised keys followed by layoutChanged. A delta (an edit, a
+sync) is spliced into the index in place (see RowIndex.apply_delta), at a cost that
+follows its size. See PRODUCT.md for the figures (a proxy model is hundreds of
+times slower at 100k rows).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from operator import attrgetter
+from itertools import compress
 from typing import Any
 
 from PySide6.QtCore import (
@@ -32,7 +34,6 @@ from addressbook.ui.models.rows import (
 )
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -77,8 +78,6 @@ class ContactsTableModel(QAbstractTableModel):
             return row
         if role == CONTACT_ID_ROLE:
             return row.id
-        if role == SORT_KEY_ROLE:
-            return row.sort_key(column)
         if column == COLUMN_NAME:
             return self._badge_data(row, role)
         return None
@@ -105,7 +104,8 @@ class ContactsTableModel(QAbstractTableModel):
 
     # -- data in ----------------------------------------------------------------------
     def set_rows(self, rows: Iterable[ContactRow]) -> None:
-        """Replace every row in one reset."""
+        """Replace every row in one reset. A RowIndex prepared with the rows (IndexedRows)
+        becomes the model's own: later deltas change it in place."""
         self.beginResetModel()
         prepared = getattr(rows, "row_index", None)
         self._index = prepared if isinstance(prepared, RowIndex) else RowIndex(rows)
@@ -116,14 +116,16 @@ class ContactsTableModel(QAbstractTableModel):
         self.rows_changed.emit()
 
     def apply_changes(self, upserted: Iterable[ContactRow], removed_ids: Iterable[int]) -> None:
-        """Merge a delta (a local edit, a sync); unchanged rows are reused as they are."""
-        new_rows = {row.id: row for row in upserted}
-        gone = set(removed_ids) | set(new_rows)
-        rows = self._index.rows
-        kept = [row for row in rows if row.id not in gone] if gone else rows
-        # Kept in name order, as a full load stores them: the default sort then stays the
-        # storage order and searches keep their fast path. Nearly sorted: near-linear.
-        self.set_rows(sorted([*kept, *new_rows.values()], key=attrgetter("name_key")))
+        """Merge a delta (a local edit, a sync) at a cost that follows its size: the
+        index, the sort order and the search hits are spliced, not rebuilt."""
+        self.beginResetModel()
+        splice = self._index.apply_delta(upserted, removed_ids)
+        self._sort()
+        if self._hits is not None:
+            self._hits = self._index.hits_after(splice, self._hits, self._terms)
+        self._refilter()
+        self.endResetModel()
+        self.rows_changed.emit()
 
     def set_markers(self, dirty_ids: Iterable[int], conflict_ids: Iterable[int]) -> None:
         """Contacts with unsynced changes and with conflicts get a badge on their name."""
@@ -182,26 +184,22 @@ class ContactsTableModel(QAbstractTableModel):
         return self._index.rows[self._visible[row]]
 
     def row_of(self, contact_id: int) -> int | None:
-        rows = self._index.rows
-        for position, stored in enumerate(self._visible):
-            if rows[stored].id == contact_id:
-                return position
-        return None
+        rows = self.rows_of([contact_id])
+        return rows[0] if rows else None
 
     def rows_of(self, contact_ids: Iterable[int]) -> list[int]:
-        wanted, rows = set(contact_ids), self._index.rows
-        return [i for i, stored in enumerate(self._visible) if rows[stored].id in wanted]
+        """The visible rows of these contacts, ascending (a pass at C speed)."""
+        positions = set(map(self._index.position_of, contact_ids)) - {None}
+        visible = self._visible
+        return list(compress(range(len(visible)), map(positions.__contains__, visible)))
 
     def find_row(self, contact_id: int) -> ContactRow | None:
-        for row in self._index.rows:
-            if row.id == contact_id:
-                return row
-        return None
+        return self._index.by_id.get(contact_id)
 
     def contacts_by_id(self, contact_ids: Iterable[int]) -> dict[int, Contact]:
-        """The stored contacts with these ids, in one pass over the rows."""
-        wanted = set(contact_ids)
-        return {row.id: row.contact for row in self._index.rows if row.id in wanted}
+        """The stored contacts with these ids."""
+        by_id = self._index.by_id
+        return {key: by_id[key].contact for key in contact_ids if key in by_id}
 
     def all_rows(self) -> list[ContactRow]:
         """Every row in the current sort order, whatever the search."""

@@ -67,10 +67,12 @@ def collation_key(text: str) -> str:
 class ContactRow:
     """One contact as the table shows and searches it. Treat as immutable."""
 
-    __slots__ = ("contact", "company", "cells", "haystack", "name_key")
+    __slots__ = ("contact", "id", "company", "cells", "haystack", "name_key")
 
     def __init__(self, contact: Contact, company: str, folded_company: str | None = None) -> None:
         self.contact = contact
+        # An attribute, not a property: the table reads every row's id to index them.
+        self.id = contact.id or 0
         self.company = company
         first, last = contact.first_name, contact.last_name
         title, email, fax = contact.title or "", contact.email or "", contact.fax or ""
@@ -101,10 +103,6 @@ class ContactRow:
         ]
         self.haystack = _SEPARATOR.join(parts)
         self.name_key = _collation_key_of_folded(folded_name)
-
-    @property
-    def id(self) -> int:
-        return self.contact.id or 0
 
     @property
     def client_id(self) -> int:

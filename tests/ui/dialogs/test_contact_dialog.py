@@ -394,3 +394,22 @@ def test_messages_follow_a_dark_palette(qtbot: QtBot, clients: list[Client]) -> 
     finally:
         QApplication.setPalette(system)
     qtbot.waitUntil(lambda: colour() == light == "#b3261e", timeout=1000)
+
+
+def test_each_keystroke_checks_the_fields_once(
+    qtbot: QtBot, clients: list[Client], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = new_dialog(qtbot, clients)
+    reads: list[None] = []
+    values = dialog.values
+    monkeypatch.setattr(dialog, "values", lambda: reads.append(None) or values())
+    type_text(qtbot, dialog.editors["first_name"], "Ann")
+    assert len(reads) == 3
+    assert dialog.messages["first_name"].text() == ""
+
+
+def test_the_clear_button_counts_as_an_edit(qtbot: QtBot, clients: list[Client]) -> None:
+    dialog = new_dialog(qtbot, clients)
+    type_text(qtbot, dialog.editors["last_name"], "Doe")
+    dialog.editors["last_name"].clear()  # what the field's clear button does
+    assert "Last name is required." in dialog.messages["last_name"].text()

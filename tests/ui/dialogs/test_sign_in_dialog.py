@@ -56,6 +56,9 @@ def test_enter_in_the_password_field_signs_in(qtbot: QtBot) -> None:
         ("acme", "", "pw", "Enter your email address."),
         ("acme", "jane", "pw", "Check the email address."),
         ("acme", "jane@acme", "pw", "Check the email address."),
+        # The contacts' rule: a contact could not be saved with these either.
+        ("acme", "jane@acme.c", "pw", "Check the email address."),
+        ("acme", "jane@acme..com", "pw", "Check the email address."),
         ("acme", "jane@acme.com", "", "Enter your password."),
     ],
 )
