@@ -32,7 +32,9 @@ from .urls import normalize_base_url
 
 T = TypeVar("T")
 log = logging.getLogger("addressbook.api")
-_CONTACT_LOCATION = re.compile(r"/contacts/(\d+)/?$")
+# ASCII digits only (\d would take any script's), at most a 64-bit id, and the
+# `.xml` suffix Rails routes also answer to.
+_CONTACT_LOCATION = re.compile(r"/contacts/([0-9]{1,18})(?:\.xml)?/?$")
 
 
 def since_parameter(moment: datetime) -> str:
@@ -40,7 +42,13 @@ def since_parameter(moment: datetime) -> str:
     so rounding up would skip changes made in the watermark's own minute."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)  # naive times are taken as UTC
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
+    try:
+        # isoformat, not strftime: %Y drops the leading zeros of years before 1000.
+        return moment.astimezone(UTC).isoformat(sep=" ", timespec="minutes")[:16]
+    except OverflowError:  # 0001-01-01 00:30+01:00 is before the first UTC minute
+        raise ValidationError(
+            f"{moment.isoformat()} is not a date Harvest can search from."
+        ) from None
 
 
 def _since(updated_since: datetime | None) -> dict[str, str] | None:
@@ -59,7 +67,11 @@ def _refused_locally(problems: dict[str, list[str]]) -> ValidationError:
 
 def contact_id_from_location(location: str | None) -> int:
     """`/contacts/123` or `https://acme.harvestapp.com/contacts/123` -> 123."""
-    match = _CONTACT_LOCATION.search(urlsplit(location or "").path)
+    try:
+        path = urlsplit(location or "").path
+    except ValueError:  # e.g. a broken IPv6 host: no id to be had from it either
+        path = ""
+    match = _CONTACT_LOCATION.search(path)
     if match is None:
         raise ProtocolError(
             "Harvest created the contact but did not say its new id; refresh to see it."

@@ -19,6 +19,9 @@ from .records import RecordKind
 T = TypeVar("T")
 
 BOM = b"\xef\xbb\xbf"
+# What expat and xmltodict raise on a body they cannot read: broken XML, a DOCTYPE
+# with entities (ValueError), an encoding declaration naming no codec (LookupError).
+UNREADABLE = (ExpatError, ValueError, LookupError)
 # While no record has arrived, keep this much of a list body to explain what it was.
 _HEAD_LIMIT = 1 << 20
 
@@ -29,11 +32,13 @@ def looks_like_xml(body: bytes) -> bool:
 
 def parse_document(body: bytes) -> tuple[str, Any]:
     """A whole XML body -> (root element name, its content as xmltodict gives it)."""
+    if not body.removeprefix(BOM).strip():
+        raise ProtocolError("Harvest sent an empty reply where data was expected.")
     if not looks_like_xml(body):
         raise ProtocolError(f"Harvest sent a reply that is not XML: {preview(body)!r}")
     try:
         document = xmltodict.parse(body, strip_whitespace=False, disable_entities=True)
-    except (ExpatError, ValueError) as error:
+    except UNREADABLE as error:
         raise ProtocolError(f"Harvest sent XML that cannot be read ({error}).") from None
     if not isinstance(document, dict) or len(document) != 1:
         raise ProtocolError("Harvest sent an XML reply without a root element.")
@@ -97,7 +102,7 @@ def parse_list(chunks: Iterable[bytes], kind: RecordKind[T]) -> list[T]:
             strip_whitespace=False,
             disable_entities=True,
         )
-    except (ExpatError, ValueError) as error:
+    except UNREADABLE as error:
         raise ProtocolError(f"Harvest sent XML that cannot be read ({error}).") from None
     _check_list_root(roots, b"".join(head), kind)
     return records

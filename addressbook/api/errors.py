@@ -49,8 +49,10 @@ class ValidationError(HarvestError):
 class ThrottledError(HarvestError):
     """503/429 kept coming after the bounded wait; the request was not executed."""
 
-    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
-        super().__init__(message, status=503)
+    def __init__(
+        self, message: str, *, retry_after: float | None = None, status: int = 503
+    ) -> None:
+        super().__init__(message, status=status)
         self.retry_after = retry_after
 
 

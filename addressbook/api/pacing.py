@@ -8,6 +8,7 @@ cancel event ends it at once.
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections import deque
@@ -27,19 +28,25 @@ def wait(seconds: float, cancel_event: threading.Event | None) -> None:
         cancel_event = threading.Event()  # never set: a plain, uninterruptible wait
     elif cancel_event.is_set():
         raise CancelledError("Cancelled.")
+    seconds = min(seconds, threading.TIMEOUT_MAX)  # past it, Event.wait raises OverflowError
     if seconds > 0 and cancel_event.wait(seconds):
         raise CancelledError("Cancelled while waiting for Harvest.")
 
 
 def parse_retry_after(value: str | None, now: Callable[[], datetime] | None = None) -> float:
-    """Retry-After as seconds, or as an HTTP date (RFC 2616 allows both)."""
+    """Retry-After as seconds, or as an HTTP date (RFC 2616 allows both).
+
+    Anything else (a repeated header, "inf", garbage) falls back to the first
+    number in it, or to the 16 s harvested's HardyClient used.
+    """
     if value is None or not value.strip():
         return DEFAULT_RETRY_AFTER
     value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
+    seconds = _seconds(value)
+    if seconds is None and "," in value:  # "5, 5": the header twice, joined by httpx
+        seconds = _seconds(value.split(",", 1)[0])
+    if seconds is not None:
+        return seconds
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
@@ -48,6 +55,15 @@ def parse_retry_after(value: str | None, now: Callable[[], datetime] | None = No
         when = when.replace(tzinfo=UTC)
     current = now() if now else datetime.now(UTC)
     return max(0.0, (when - current).total_seconds())
+
+
+def _seconds(text: str) -> float | None:
+    """Delta-seconds, or None when the text is no finite number."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        return None
+    return max(0.0, seconds) if math.isfinite(seconds) else None
 
 
 class Pacer:
@@ -77,7 +93,3 @@ class Pacer:
     def wait_turn(self, cancel_event: threading.Event | None) -> None:
         while (seconds := self.delay()) > 0:
             wait(seconds, cancel_event)
-
-    def acquire(self, cancel_event: threading.Event | None) -> None:
-        self.wait_turn(cancel_event)
-        self.record()

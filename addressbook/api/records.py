@@ -58,8 +58,14 @@ def _values(item: Any, field_map: FieldMap, noun: str) -> dict[str, Any]:
         return record_values(item, field_map)
     except ValueError as error:
         raise ProtocolError(
-            f"Harvest sent a {noun} with a value that cannot be read: {error}"
+            f"Harvest sent a {noun} with a value that cannot be read: {_short(error)}"
         ) from None
+
+
+def _short(error: ValueError, limit: int = 120) -> str:
+    """The converter's words, cut short: the odd value may be megabytes long."""
+    text = str(error)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def contact_from_item(item: Any) -> Contact:
@@ -99,7 +105,9 @@ def account_from_item(item: Any) -> Account:
         admin = element_value(user.get("admin"), to_bool)
         user_id = element_value(user.get("id"), to_int)
     except ValueError as error:
-        raise ProtocolError(f"Harvest's answer to 'who am I' cannot be read: {error}") from None
+        raise ProtocolError(
+            f"Harvest's answer to 'who am I' cannot be read: {_short(error)}"
+        ) from None
     return Account(
         email=_text(user, "email"),
         first_name=_text(user, "first-name"),

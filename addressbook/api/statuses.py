@@ -26,7 +26,8 @@ from .errors import (
 )
 
 MAX_WORDS_LENGTH = 300
-_TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
+# An HTML page is reduced to its visible text; its <title> only repeats its <h1>.
+_TAGS = re.compile(r"<(script|style|title)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
 _SPACES = re.compile(r"\s+")
 
 
@@ -99,7 +100,7 @@ def error_for(status: int, headers: httpx.Headers, body: bytes, subject: str,
     if status == 404:
         return NotFoundError(
             f"Harvest could not find {subject}. It may have been deleted, or this user is not "
-            "an administrator: Harvest answers 'not found' to non-admin users too.",
+            "an administrator: Harvest answers 'not found' to non-admin users too." + said,
             status=status,
         )
     if status in (400, 422):
@@ -110,13 +111,14 @@ def error_for(status: int, headers: httpx.Headers, body: bytes, subject: str,
     if status in (502, 504) and method == "POST":
         return GatewayError(
             f"Harvest's gateway failed (HTTP {status}) after the request was sent; it may or "
-            "may not have been saved. Refresh before trying again.",
+            "may not have been saved. Refresh before trying again." + said,
             outcome_unknown=True,
             status=status,
         )
     if status >= 500:
         return ServerError(
-            f"Harvest had a problem on its side (HTTP {status}). Try again in a few minutes.",
+            f"Harvest had a problem on its side (HTTP {status}). Try again in a few minutes."
+            + said,
             status=status,
         )
     return HarvestError(f"Harvest refused the request (HTTP {status})." + said, status=status)

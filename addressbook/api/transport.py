@@ -5,12 +5,15 @@ Rules that matter for the user's data:
 - GET/PUT/DELETE are idempotent, so connection errors, 502 and 504 are retried.
 - A POST whose connection died after it was sent is never resent: the contact may
   exist already. The caller gets NetworkError(outcome_unknown=True) and decides.
+- The account address is checked once, here; a refused one fails every request
+  before anything is sent.
 """
 
 from __future__ import annotations
 
 import base64
 import logging
+import ssl
 import threading
 from collections.abc import Callable, Iterator
 from typing import TypeVar
@@ -42,7 +45,10 @@ CUT_OFF = (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError)
 
 def basic_authorization(email: str, password: str) -> str:
     """Exactly `Basic <base64>`; some libraries sent `Basic (<base64>)` for years."""
-    token = base64.b64encode(f"{email}:{password}".encode()).decode("ascii")
+    # surrogatepass: a stray half of a surrogate pair cannot be the real password, so
+    # Harvest answers 401 (which the user understands) instead of us crashing.
+    credentials = f"{email}:{password}".encode("utf-8", "surrogatepass")
+    token = base64.b64encode(credentials).decode("ascii")
     return f"Basic {token}"
 
 
@@ -51,6 +57,12 @@ class Connection:
 
     # Backoff before each retry of a transient failure (bounded: one retry per entry).
     retry_delays: tuple[float, ...] = (0.25, 0.5, 1.0)
+    # Added to every Retry-After: a call during a lockout extends it, and the header
+    # is in whole seconds (or a date to the second), so arriving exactly on time
+    # risks arriving early. The official sample and HCl add 5 s; 1 s is enough here.
+    throttle_margin: float = 1.0
+    # Even "Retry-After: 0" forever must end: at most this many waits per request.
+    max_throttle_waits: int = 20
 
     def __init__(self, base_url: str, email: str, password: str, *,
                  transport: httpx.BaseTransport | None, timeout: float,
@@ -62,13 +74,18 @@ class Connection:
         self.on_throttle: Callable[[float], None] | None = None
         self.cancel_event: threading.Event | None = None
         self.pacer = Pacer(requests_per_window, window_seconds)
+        # Refused addresses are remembered, not raised: the caller builds a client from
+        # what the user typed and learns why it is refused from the first request.
+        self._refusal = _address_refusal(self.base_url)
         # No base_url here: an address httpx cannot parse must fail as a HarvestError
-        # when used (check_base_url), not as an httpx exception from this constructor.
+        # when used, not as an httpx exception from this constructor.
         self._http = httpx.Client(
             transport=transport, verify=True, follow_redirects=False,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 15.0)),
+            # Harvest's docs name missing Accept/Content-Type headers as the root cause
+            # of unexpected errors, and ask for both on every request, bodies or not.
             headers={"Authorization": basic_authorization(email, password),
-                     "Accept": XML, "User-Agent": USER_AGENT},
+                     "Accept": XML, "Content-Type": XML_BODY, "User-Agent": USER_AGENT},
         )
 
     def close(self) -> None:
@@ -77,19 +94,20 @@ class Connection:
     def request(self, method: str, path: str, read: Callable[[httpx.Response, Connection], T],
                 *, subject: str, params: dict[str, str] | None = None,
                 body: bytes | None = None) -> T:
-        check_base_url(self.base_url)
-        headers = {"Content-Type": XML_BODY} if body is not None else {}
+        if self._refusal is not None:
+            raise HarvestError(self._refusal)
         try:
             request = self._http.build_request(method, self.base_url + path, params=params,
-                                               content=body, headers=headers)
+                                               content=body)
         except (httpx.InvalidURL, httpx.UnsupportedProtocol):
             raise HarvestError(f"'{self.base_url}' is not a usable account address.") from None
-        throttled_for, retries = 0.0, 0
+        throttled_for, throttles, retries = 0.0, 0, 0
         while True:
             try:
                 return self._attempt(request, read, subject)
             except _Throttled as throttle:
-                throttled_for += self._wait_out(throttle.seconds, throttled_for)
+                throttles += 1
+                throttled_for += self._wait_out(throttle, throttled_for, throttles)
             except _Transient as failure:
                 if method not in IDEMPOTENT and not failure.not_sent:
                     raise failure.error from None
@@ -123,7 +141,7 @@ class Connection:
         if 200 <= status < 300:
             return
         if status in THROTTLED:
-            raise _Throttled(parse_retry_after(response.headers.get("retry-after")))
+            raise _Throttled(parse_retry_after(response.headers.get("retry-after")), status)
         if 300 <= status < 400:
             raise redirect_error(status, response.headers.get("location"))
         body = self.read_body(response, limit=ERROR_BODY_LIMIT, truncate=True)
@@ -132,24 +150,30 @@ class Connection:
             raise _Transient(error, not_sent=False)
         raise error
 
-    def _wait_out(self, seconds: float, already: float) -> float:
-        if already + seconds > self.max_throttle_wait:
+    def _wait_out(self, throttle: _Throttled, already: float, count: int) -> float:
+        """Waits Retry-After plus the margin; `on_throttle` hears the seconds Harvest asked.
+
+        Returns the seconds waited, toward the bounded total.
+        """
+        seconds = throttle.seconds
+        if already + seconds > self.max_throttle_wait or count > self.max_throttle_waits:
             raise ThrottledError(
                 f"Harvest is limiting requests from this account and asks to wait "
                 f"{seconds:.0f} s more; try again in a few minutes.",
                 retry_after=seconds,
+                status=throttle.status,
             )
         log.info("Harvest throttled this account; waiting %.1f s", seconds)
         if self.on_throttle is not None:
             self.on_throttle(seconds)
-        wait(seconds, self.cancel_event)
-        return seconds
+        wait(seconds + self.throttle_margin, self.cancel_event)
+        return seconds + self.throttle_margin
 
     def chunks(self, response: httpx.Response, limit: int | None = None) -> Iterator[bytes]:
         """The body as it arrives, refused past the size cap."""
         limit = self.max_response_bytes if limit is None else limit
         declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > limit:
+        if declared.isascii() and declared.isdigit() and int(declared) > limit:
             raise _too_large(limit)
         received = 0
         for chunk in response.iter_bytes():
@@ -171,6 +195,26 @@ class Connection:
         return b"".join(kept)
 
 
+def _address_refusal(base_url: str) -> str | None:
+    try:
+        check_base_url(base_url)
+    except HarvestError as error:
+        return error.message
+    return None
+
+
+def _certificate_refused(error: httpx.HTTPError) -> bool:
+    """TLS verification failed: retrying cannot help, and the user must hear why."""
+    cause: BaseException | None = error
+    for _ in range(8):  # httpx wraps httpcore wraps ssl; a chain is never longer
+        if cause is None:
+            break
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return True
+        cause = cause.__cause__ or cause.__context__
+    return False
+
+
 def _too_large(limit: int) -> ProtocolError:
     return ProtocolError(
         f"Harvest's reply is larger than the {limit / 2**20:.0f} MB this app accepts; "
@@ -179,8 +223,9 @@ def _too_large(limit: int) -> ProtocolError:
 
 
 class _Throttled(Exception):
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, status: int) -> None:
         self.seconds = seconds
+        self.status = status
 
 
 class _Transient(Exception):
@@ -192,6 +237,11 @@ class _Transient(Exception):
 
     @classmethod
     def from_httpx(cls, error: httpx.HTTPError, method: str) -> _Transient | HarvestError:
+        if _certificate_refused(error):
+            return NetworkError(
+                "The server's security certificate could not be verified, so nothing was "
+                "sent. Check the account address; on a company network, ask whoever runs "
+                "it whether it intercepts secure connections.")
         if isinstance(error, NOT_SENT):
             return cls(NetworkError(
                 "Cannot reach Harvest. Check the internet connection and the account address."),

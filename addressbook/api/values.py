@@ -8,15 +8,28 @@ and a missing attribute all read the same way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 Converter = Callable[[str], Any]
 
+# Harvest's ids are 64-bit database keys. int() alone would also take "1_000",
+# Arabic-Indic digits and numbers too large for the local cache to store.
+_INTEGER = re.compile(r"[+-]?[0-9]{1,19}")
+_INT64 = 2**63
+
 
 def to_int(text: str) -> int:
-    return int(text)
+    if text.isascii() and text.isdigit() and len(text) < 19:  # every id: the fast path
+        return int(text)
+    if _INTEGER.fullmatch(text) is None:
+        raise ValueError(f"not a whole number: {text[:40]!r}")
+    value = int(text)
+    if not -_INT64 <= value < _INT64:
+        raise ValueError(f"number out of range: {text!r}")
+    return value
 
 
 def to_bool(text: str) -> bool:
@@ -37,7 +50,10 @@ def to_datetime(text: str) -> datetime:
         return parsed
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+01:00 has no UTC equivalent
+        raise ValueError(f"date out of range: {text!r}") from None
 
 
 def is_nil(attributes: dict[str, Any]) -> bool:

@@ -61,6 +61,10 @@ _ROUTES: list[tuple[str, re.Pattern[str], str]] = [
     ]
 ]
 _EXTENDED_API = re.compile(r"/(clients|contacts)(/|$)")
+# A 2014 report: with these in the User-Agent, Harvest ignored Accept and labelled
+# its replies text/html (API issue #84).
+_MOBILE_AGENT = re.compile(r"iPhone|iPad|iPod|Android")
+HTML_CONTENT_TYPE = "text/html; charset=utf-8"
 _UNTHROTTLED = "/account/rate_limit_status"  # checking the limit must not use it up
 
 
@@ -84,8 +88,13 @@ def plain(status: int, text: str, **headers: str) -> Response:
     return Response(status, text.encode(), "text/plain; charset=utf-8", dict(headers))
 
 
+def html_error(status: int) -> Response:
+    """Rails' and nginx's HTML error pages (404, 500, 502): the one place they are built."""
+    return Response(status, documents.ERROR_PAGES[status].encode(), HTML_CONTENT_TYPE)
+
+
 def not_found() -> Response:
-    return Response(404, documents.NOT_FOUND_HTML.encode(), "text/html; charset=utf-8")
+    return html_error(404)
 
 
 def throttled(retry_after: int) -> Response:
@@ -109,6 +118,14 @@ class HarvestApp:
         self._expected_credentials = f"{self.email}:{password}".encode()
 
     def handle(self, request: RecordedRequest) -> Response:
+        response = self._handle(request)
+        if response.content_type == wire.XML_CONTENT_TYPE and _MOBILE_AGENT.search(
+            request.headers.get("user-agent", "")
+        ):
+            response.content_type = HTML_CONTENT_TYPE  # the XML itself is unchanged
+        return response
+
+    def _handle(self, request: RecordedRequest) -> Response:
         if not self._authenticated(request.headers.get("authorization", "")):
             return plain(
                 401, documents.ACCESS_DENIED_TEXT, **{"WWW-Authenticate": 'Basic realm="Harvest"'}

@@ -52,6 +52,9 @@ NOT_FOUND_HTML = """<!DOCTYPE html>
 </html>
 """
 
+# Every HTML error page the sandbox sends, by status.
+ERROR_PAGES = {404: NOT_FOUND_HTML, 500: SERVER_ERROR_HTML, 502: BAD_GATEWAY_HTML}
+
 # Cut in the middle of an element: what a proxy dying mid-reply leaves behind.
 MALFORMED_XML = (
     wire.XML_DECLARATION
@@ -102,11 +105,14 @@ def who_am_i(email: str, admin: bool) -> bytes:
 
 
 def rate_limit_status(status: ThrottleStatus) -> bytes:
+    # Unlike the resources, this document wrote its time with an offset (harvested's
+    # over_limit.xml fixture: 2010-04-02T01:34:59+00:00); clients must take both.
+    last_access = datetime_element("last-access-at", status.last_access_at, "  ")
     return wire.document(
         "".join(
             [
                 "<hash>\n",
-                datetime_element("last-access-at", status.last_access_at, "  "),
+                last_access.replace("Z</", "+00:00</"),
                 integer_element("count", status.count, "  "),
                 integer_element("timeframe-limit", round(status.window), "  "),
                 integer_element("max-calls", status.limit, "  "),

@@ -21,6 +21,7 @@ class Fault:
     path: str | None
     remaining: int
     retry_after: int
+    body: bytes | None = None  # for "malformed": exactly these bytes, as a 200
 
     def matches(self, method: str, path: str) -> bool:
         return (self.method is None or self.method == method.upper()) and (
@@ -45,13 +46,19 @@ class Faults:
         path: str | None = None,
         count: int = 1,
         retry_after: int = 1,
+        body: bytes | None = None,
     ) -> None:
-        """Queues a fault for requests matching method (any if None) and path prefix."""
+        """Queues a fault for requests matching method (any if None) and path prefix.
+
+        A "malformed" fault sends `body` when given, else the real reply cut in half.
+        """
         if kind not in FAULT_KINDS:
             raise ValueError(f"unknown fault kind {kind!r}; expected one of {sorted(FAULT_KINDS)}")
         if count < 1:
             raise ValueError("count must be at least 1")
-        fault = Fault(kind, method.upper() if method else None, path, count, retry_after)
+        if body is not None and kind != "malformed":
+            raise ValueError("only a malformed fault carries a body")
+        fault = Fault(kind, method.upper() if method else None, path, count, retry_after, body)
         with self._lock:
             self._pending.append(fault)
 

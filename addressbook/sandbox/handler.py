@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from . import documents
-from .app import RecordedRequest, Response, plain, throttled
+from .app import RecordedRequest, Response, html_error, plain, throttled
+from .wire import XML_CONTENT_TYPE
 
 if TYPE_CHECKING:
     from .server import SandboxServer
 
 MAX_REQUEST_BODY = 10 * 2**20
-_HTML = "text/html; charset=utf-8"
 
 
 class SandboxHTTPServer(ThreadingHTTPServer):
@@ -80,6 +80,10 @@ class SandboxHTTPServer(ThreadingHTTPServer):
 class SandboxRequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: SandboxHTTPServer
+    # Headers and body go out in separate writes; with Nagle's algorithm on, the body
+    # of a small reply waits for the client's delayed ACK (40 ms) on a kept-alive
+    # connection, which real servers avoid and benchmarks would measure.
+    disable_nagle_algorithm = True
 
     def version_string(self) -> str:
         return "nginx"  # what Harvest's front end announced
@@ -113,8 +117,8 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
         if kind == "drop_after":
             self.close_connection = True
             return
-        if kind == "malformed":
-            response = _malformed(response)
+        if fault is not None and kind == "malformed":
+            response = _malformed(response, fault.body)
         self._send(response)
 
     def _read_request(self) -> RecordedRequest | None:
@@ -140,7 +144,7 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
             return self.server.sandbox.app.handle(request)
         except Exception:  # a sandbox bug must still answer, like Rails' 500 page
             traceback.print_exc()
-            return Response(500, documents.SERVER_ERROR_HTML.encode(), _HTML)
+            return html_error(500)
 
     def _send(self, response: Response) -> None:
         try:
@@ -173,13 +177,14 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
 def _fault_response(kind: str, retry_after: int) -> Response:
     if kind == "throttle":
         return throttled(retry_after)
-    if kind == "http_502":
-        return Response(502, documents.BAD_GATEWAY_HTML.encode(), _HTML)
-    return Response(500, documents.SERVER_ERROR_HTML.encode(), _HTML)
+    return html_error(502 if kind == "http_502" else 500)
 
 
-def _malformed(response: Response) -> Response:
-    """A 200 whose XML breaks off: the real body cut in half, or a fixed broken one."""
+def _malformed(response: Response, chosen: bytes | None) -> Response:
+    """A 200 whose XML breaks off: the real body cut in half, or a fixed broken one,
+    or exactly the bytes the test chose."""
+    if chosen is not None:
+        return Response(200, chosen, XML_CONTENT_TYPE)
     body = response.body
     if response.status == 200 and len(body) > 200:
         broken = body[: len(body) // 2]
@@ -188,5 +193,5 @@ def _malformed(response: Response) -> Response:
     return Response(
         200,
         broken,
-        response.content_type if response.status == 200 else "application/xml; charset=utf-8",
+        response.content_type if response.status == 200 else XML_CONTENT_TYPE,
     )

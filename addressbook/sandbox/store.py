@@ -154,15 +154,18 @@ class Store:
             return self.update_client(client_id, active=not self._require_client(client_id).active)
 
     def delete_client(self, client_id: int) -> None:
-        """Deletes the client and, as Harvest's dependent records do, its contacts."""
+        """Deletes the client and, as Harvest's dependent records do, its contacts:
+        all of it or nothing, in one transaction of the file."""
         with self._lock:
             self._require_client(client_id)
-            for contact in self.contacts(client_id=client_id):
-                self.delete_contact(contact.id or 0)
+            contact_ids = [i for i, c in self._contacts.items() if c.client_id == client_id]
+            if self._file is not None:  # first, so a failed write changes nothing
+                self._file.delete_client(client_id, contact_ids)
+            for contact_id in contact_ids:
+                del self._contacts[contact_id]
+                self._fragments.pop(contact_id, None)
             del self._clients[client_id]
             self._changed()
-            if self._file is not None:
-                self._file.delete_client(client_id)
 
     def _require_client(self, client_id: int) -> Client:
         client = self._clients.get(client_id)

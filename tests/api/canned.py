@@ -7,6 +7,7 @@ Content-Type, a Hint header, an HTTP-date Retry-After, a redirect, a huge body.
 
 from __future__ import annotations
 
+import ssl
 import threading
 from collections import deque
 from dataclasses import dataclass, field
@@ -52,7 +53,8 @@ class _Handler(BaseHTTPRequestHandler):
         if "Transfer-Encoding" not in headers:
             headers.setdefault("Content-Length", str(len(reply.body)))
         for name, value in headers.items():
-            self.send_header(name, value)
+            # Raw UTF-8 on the wire, as a misbehaving server could send it.
+            self.send_header(name, value.encode().decode("latin-1"))
         self.end_headers()
         self.wfile.write(reply.body)
 
@@ -68,16 +70,22 @@ class _Server(ThreadingHTTPServer):
 
 
 class CannedServer:
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
         self.replies: deque[Canned] = deque()
         self.seen: list[Seen] = []
         self._server = _Server(self)
+        self._scheme = "https" if tls else "http"
+        if tls is not None:
+            # The handshake happens in the handler thread, on first read: a client that
+            # never completes it cannot stall the accepting thread (and so shutdown).
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True,
+                                                  do_handshake_on_connect=False)
         self._thread = threading.Thread(target=self._server.serve_forever,
                                         kwargs={"poll_interval": 0.05}, daemon=True)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        return f"{self._scheme}://127.0.0.1:{self._server.server_address[1]}"
 
     def reply(self, status: int = 200, body: bytes | str = b"", **headers: str) -> None:
         data = body.encode() if isinstance(body, str) else body

@@ -7,9 +7,12 @@ send and that our sandbox, being correct, never does.
 from __future__ import annotations
 
 import base64
+import ipaddress
+import ssl
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from email.utils import format_datetime
+from pathlib import Path
 
 import pytest
 
@@ -39,20 +42,36 @@ NEW = Contact(id=None, client_id=11072, first_name="Jane", last_name="Doe")
 
 
 def test_request_headers(canned: CannedServer, canned_api: HarvestClient) -> None:
+    """Accept and Content-Type on every request, bodies or not, as Harvest's docs ask."""
     canned.reply(200, LIST)
     canned.reply(201, " ", Location="/contacts/9")
     canned.reply(200, JANE)
+    canned.reply(200, " ")
     canned_api.list_contacts()
     canned_api.create_contact(NEW)
-    listing, create = canned.seen[0], canned.seen[1]
+    canned_api.delete_contact(9)
     token = base64.b64encode("a@example.com:pässword".encode()).decode()
-    assert listing.headers["authorization"] == f"Basic {token}"
-    assert listing.headers["accept"] == "application/xml"
-    assert "content-type" not in listing.headers
-    assert create.headers["content-type"] == "application/xml; charset=utf-8"
-    agent = listing.headers["user-agent"]
-    assert agent == f"HarvestContacts/{__version__} (+python-httpx)"
-    assert not any(token in agent for token in ("iPhone", "iPad", "iPod", "Android"))
+    assert [seen.method for seen in canned.seen] == ["GET", "POST", "GET", "DELETE"]
+    for seen in canned.seen:
+        assert seen.headers["authorization"] == f"Basic {token}"
+        assert seen.headers["accept"] == "application/xml"
+        assert seen.headers["content-type"] == "application/xml; charset=utf-8"
+        agent = seen.headers["user-agent"]
+        assert agent == f"HarvestContacts/{__version__} (+python-httpx)"
+        assert not any(token in agent for token in ("iPhone", "iPad", "iPod", "Android"))
+
+
+def test_updated_since_on_the_wire(canned: CannedServer, canned_api: HarvestClient) -> None:
+    """The documented form: ?updated_since=2010-09-25+18%3A30 (UTC, to the minute)."""
+    canned.reply(200, '<nil-classes type="array"/>')
+    canned.reply(200, '<nil-classes type="array"/>')
+    moment = datetime(2010, 9, 25, 20, 30, 59, tzinfo=timezone(timedelta(hours=2)))
+    canned_api.list_contacts(updated_since=moment)
+    canned_api.list_contacts(client_id=4, updated_since=moment)
+    assert [seen.path for seen in canned.seen] == [
+        "/contacts?updated_since=2010-09-25+18%3A30",
+        "/clients/4/contacts?updated_since=2010-09-25+18%3A30",
+    ]
 
 
 @pytest.mark.parametrize("content_type", ["text/html", "application/json", "text/plain", ""])
@@ -79,8 +98,25 @@ def test_empty_list_as_nil_classes(canned: CannedServer, canned_api: HarvestClie
     assert canned.seen[1].path == "/clients/5/contacts"
 
 
+@pytest.mark.parametrize("moment, sent", [
+    (datetime(1, 1, 1, 0, 30, tzinfo=timezone(timedelta(hours=1))), None),  # before UTC began
+    (datetime(5, 1, 2, 3, 4, tzinfo=UTC), "0005-01-02+03%3A04"),
+])
+def test_updated_since_at_the_edges_of_time(canned: CannedServer, canned_api: HarvestClient,
+                                            moment: datetime, sent: str | None) -> None:
+    canned.reply(200, '<nil-classes type="array"/>')
+    if sent is None:
+        with pytest.raises(ValidationError, match="not a date Harvest can search from"):
+            canned_api.list_contacts(updated_since=moment)
+        assert canned.seen == []
+    else:
+        assert canned_api.list_contacts(updated_since=moment) == []
+        assert canned.seen[0].path == f"/contacts?updated_since={sent}"
+
+
 @pytest.mark.parametrize("location", ["/contacts/77", "https://acme.harvestapp.com/contacts/77",
-                                      "http://127.0.0.1:1/contacts/77/"])
+                                      "http://127.0.0.1:1/contacts/77/", "/contacts/77.xml",
+                                      "/contacts/77?from=api"])
 def test_create_reads_the_id_from_location(canned: CannedServer, canned_api: HarvestClient,
                                            location: str) -> None:
     canned.reply(201, "<this is not parsed", Location=location)
@@ -91,10 +127,16 @@ def test_create_reads_the_id_from_location(canned: CannedServer, canned_api: Har
                                                           ("GET", "/contacts/77")]
 
 
-def test_create_without_location(canned: CannedServer, canned_api: HarvestClient) -> None:
-    canned.reply(201, "")
+@pytest.mark.parametrize("location", [None, "", "/clients/77", "/contacts/abc", "/contacts/-3",
+                                      "/contacts/\u0663", "/contacts/" + "9" * 5000,
+                                      "http://[::1/contacts/77"])
+def test_create_without_a_usable_location(canned: CannedServer, canned_api: HarvestClient,
+                                          location: str | None) -> None:
+    headers = {} if location is None else {"Location": location}
+    canned.reply(201, "", **headers)
     with pytest.raises(ProtocolError, match="did not say its new id"):
         canned_api.create_contact(NEW)
+    assert len(canned.seen) == 1  # and it was not sent a second time
 
 
 def test_create_that_cannot_be_read_back_keeps_its_id(canned: CannedServer,
@@ -153,6 +195,17 @@ def test_validation_errors_carry_the_servers_words(
     assert caught.value.status == status
     for text in errors:
         assert text in caught.value.message
+
+
+@pytest.mark.parametrize("status", [404, 500, 501])
+def test_every_error_shows_the_servers_words(canned: CannedServer, canned_api: HarvestClient,
+                                             status: int) -> None:
+    """Hint first, then the body's own text: the real reason is there, not in the status."""
+    canned.reply(status, "Database is being migrated", Hint="Do you have sufficient privileges?")
+    with pytest.raises(HarvestError) as caught:
+        canned_api.delete_contact(9)
+    message = caught.value.message
+    assert message.index("sufficient privileges") < message.index("being migrated")
 
 
 @pytest.mark.parametrize("status, error, words", [
@@ -253,6 +306,29 @@ def test_throttle_without_retry_after_waits_16_seconds_and_can_be_cancelled(
     assert len(canned.seen) == 1
 
 
+def test_throttled_429_keeps_its_status(canned: CannedServer) -> None:
+    with HarvestClient(canned.url, "a@example.com", "pw", max_throttle_wait=0) as api:
+        canned.reply(429, "<html>Too many</html>", Retry_After="15")
+        with pytest.raises(ThrottledError) as caught:
+            api.list_contacts()
+    assert (caught.value.status, caught.value.retry_after) == (429, 15)
+
+
+@pytest.mark.parametrize("retry_after", ["0", "-5", "nan"])
+def test_endless_throttling_ends(canned: CannedServer, canned_api: HarvestClient,
+                                 retry_after: str) -> None:
+    """A server that says 'retry now' forever gets a bounded number of tries."""
+    canned_api.connection.throttle_margin = 0.0
+    canned_api.connection.max_throttle_waits = 3
+    if retry_after == "nan":
+        canned_api.connection.max_throttle_wait = 0  # nan means the 16 s default: too long
+    for _ in range(6):
+        canned.reply(503, "", Retry_After=retry_after)
+    with pytest.raises(ThrottledError, match="try again in a few minutes"):
+        canned_api.get_contact(9)
+    assert len(canned.seen) == (1 if retry_after == "nan" else 4)
+
+
 def test_throttle_wait_is_bounded(canned: CannedServer) -> None:
     with HarvestClient(canned.url, "a@example.com", "pw", max_throttle_wait=10) as api:
         canned.reply(503, "", Retry_After="4")
@@ -315,6 +391,46 @@ def test_nothing_listening_is_a_network_error() -> None:
         with pytest.raises(NetworkError) as caught:
             api.create_contact(NEW)
     assert caught.value.outcome_unknown is False
+
+
+def test_unverifiable_certificate_is_refused_with_its_reason(tmp_path: Path) -> None:
+    """TLS verification stays on: a self-signed certificate is not trusted, not retried,
+    and the user hears it is about the certificate, not 'check the connection'."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(*self_signed_certificate(tmp_path))
+    with CannedServer(tls=context) as server:
+        server.reply(200, JANE)
+        with HarvestClient(server.url, "a@example.com", "secret") as api:
+            with pytest.raises(NetworkError, match="certificate") as caught:
+                api.get_contact(9)
+    assert server.url.startswith("https://")
+    assert server.seen == []  # nothing, password included, went out
+    assert "secret" not in caught.value.message
+
+
+def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.now(UTC)
+    certificate = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name)
+        .public_key(key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName(
+            [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                           serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert_path, key_path
 
 
 def test_deeply_nested_error_body(canned: CannedServer, canned_api: HarvestClient) -> None:

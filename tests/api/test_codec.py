@@ -259,3 +259,55 @@ def test_who_am_i_without_a_usable_user(body: bytes) -> None:
     _root, content = parse_document(body)
     with pytest.raises(ProtocolError):
         account_from_item(content)
+
+
+@pytest.mark.parametrize("element", [
+    '<updated-at type="datetime">0001-01-01T00:00:00+01:00</updated-at>',  # before year 1 in UTC
+    '<updated-at type="datetime">9999-12-31T23:59:59-05:00</updated-at>',  # after 9999 in UTC
+    '<updated-at type="datetime">yesterday</updated-at>',
+    '<updated-at type="datetime">2008-13-40T12:07:56Z</updated-at>',
+    '<id type="integer">99999999999999999999</id>',  # more than 64 bits
+    f'<id type="integer">{"9" * 5000}</id>',  # more digits than int() takes
+    '<id type="integer">\u0661\u0662</id>',  # Arabic-Indic digits: not Harvest's
+    '<id type="integer">1_000</id>',
+    '<client-id type="integer">1.5</client-id>',
+])
+def test_odd_values_are_protocol_errors(element: str) -> None:
+    # The odd element comes first: of repeated elements, the first one counts.
+    body = f'<contact>{element}<id type="integer">1</id><client-id>2</client-id></contact>'
+    with pytest.raises(ProtocolError, match="cannot be read") as caught:
+        parse_record(body.encode(), CONTACTS)
+    with pytest.raises(ProtocolError):
+        parse_list([b'<contacts type="array">' + body.encode() + b"</contacts>"], CONTACTS)
+    assert len(caught.value.message) < 300  # a megabyte of nonsense is not repeated back
+
+
+@pytest.mark.parametrize("element, expected", [
+    ('<id type="integer">9223372036854775807</id>', 2**63 - 1),
+    ('<id type="integer">+42</id>', 42),
+])
+def test_integers_up_to_64_bits(element: str, expected: int) -> None:
+    body = f'<contact>{element}<client-id type="integer">2</client-id></contact>'
+    assert parse_record(body.encode(), CONTACTS).id == expected
+
+
+@pytest.mark.parametrize("declaration", [b'encoding="no-such-codec"', b'encoding="UTF-7"'])
+def test_unknown_encodings_are_protocol_errors(declaration: bytes) -> None:
+    body = b'<?xml version="1.0" ' + declaration + b"?>" + JANE.encode()
+    with pytest.raises(ProtocolError, match="cannot be read"):
+        parse_record(body, CONTACTS)
+    with pytest.raises(ProtocolError, match="cannot be read"):
+        parse_list([body.replace(b"<contact>", b"<contacts><contact>") + b"</contacts>"],
+                   CONTACTS)
+
+
+def test_declared_latin1_is_read_as_declared() -> None:
+    body = ('<?xml version="1.0" encoding="ISO-8859-1"?>'
+            + JANE.replace("Jane", "Ren\u00e9e")).encode("latin-1")
+    assert parse_record(body, CONTACTS).first_name == "Ren\u00e9e"
+
+
+@pytest.mark.parametrize("body", [b"", b" ", b"\xef\xbb\xbf\n"])
+def test_empty_record_reply_says_it_was_empty(body: bytes) -> None:
+    with pytest.raises(ProtocolError, match="empty reply"):
+        parse_record(body, CONTACTS)

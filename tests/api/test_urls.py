@@ -52,12 +52,14 @@ def test_refused_addresses(url: str, words: str) -> None:
 
 
 def test_plain_http_to_another_host_is_refused_before_any_request() -> None:
-    """Refused with its own words: an attempt to connect would end in a NetworkError."""
+    """Refused with its own words: an attempt to connect would end in a NetworkError.
+    The address is judged once, when the client is made, and every call is refused."""
     with HarvestClient("http://acme.harvestapp.com", "a@example.com", "secret") as api:
-        with pytest.raises(HarvestError, match="requires https") as caught:
-            api.who_am_i()
-    assert "secret" not in str(caught.value)
-    assert type(caught.value) is HarvestError
+        for call in (api.who_am_i, api.list_contacts, lambda: api.delete_contact(5)):
+            with pytest.raises(HarvestError, match="requires https") as caught:
+                call()
+            assert "secret" not in str(caught.value)
+            assert type(caught.value) is HarvestError
 
 
 @pytest.mark.parametrize("url", ["https://exa mple.com", "https://[::1", "https://acme:port",

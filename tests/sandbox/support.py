@@ -68,8 +68,11 @@ class Wire:
         *,
         authorization: str | None = "default",
         timeout: float = 10.0,
+        user_agent: str | None = None,
     ) -> Reply:
         headers = {"Accept": "application/xml"}
+        if user_agent is not None:
+            headers["User-Agent"] = user_agent
         if authorization == "default":
             headers["Authorization"] = self.authorization
         elif authorization is not None:

@@ -69,7 +69,7 @@ def test_rate_limit_status_counts_requests(wire: Wire) -> None:
     assert typed["max-calls"] == ("integer", "100")
     assert typed["timeframe-limit"] == ("integer", "15")
     assert typed["lockout-seconds"] == ("integer", "0")
-    assert typed["last-access-at"] == ("datetime", "2024-05-01T12:00:00Z")
+    assert typed["last-access-at"] == ("datetime", "2024-05-01T12:00:00+00:00")
 
 
 def test_unknown_paths_and_methods_are_404(wire: Wire) -> None:
@@ -102,3 +102,14 @@ def test_custom_credentials_replace_the_demo_ones() -> None:
         assert Wire(server).get("/clients").status == 401
         owner = Wire(server, basic("zoë@example.com", "s3cret:with:colons"))
         assert owner.get("/clients").status == 200
+
+
+@pytest.mark.parametrize("agent", ["MyApp/1.0 (iPhone; iOS 7)", "Harvest for Android", "iPad"])
+def test_mobile_user_agents_get_xml_labelled_html(wire: Wire, agent: str) -> None:
+    """Harvest ignored Accept for these User-Agents and said text/html (API issue #84)."""
+    reply = wire.request("GET", "/contacts", user_agent=agent)
+    assert reply.status == 200
+    assert reply.headers["content-type"].startswith("text/html")
+    assert reply.xml().tag == "contacts"  # the body is the same XML
+    plain = wire.request("GET", "/contacts", user_agent="HarvestContacts/1.0")
+    assert plain.headers["content-type"] == "application/xml; charset=utf-8"

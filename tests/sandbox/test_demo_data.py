@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime
 
 from addressbook.core.models import Client, Contact
@@ -78,9 +77,8 @@ def test_extremes() -> None:
     assert len({client.name for client in clients}) == 60
 
 
-def test_hundred_thousand_contacts_generate_quickly() -> None:
-    started = time.perf_counter()
+def test_hundred_thousand_contacts() -> None:
+    """The largest account the issue asks for; how fast it is made is bench_api's business."""
     _, contacts = demo(contacts=100_000)
-    elapsed = time.perf_counter() - started
     assert len(contacts) == 100_000
-    assert elapsed < 6.0  # about 0.7 s here; generous for a loaded CI machine
+    assert len({contact.id for contact in contacts}) == 100_000

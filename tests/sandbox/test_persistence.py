@@ -64,3 +64,15 @@ def test_restarting_the_same_object_keeps_writing_to_the_file(tmp_path: Path) ->
 def test_empty_database_file_gets_demo_data(tmp_path: Path) -> None:
     with SandboxServer(clients=3, contacts=7, db_path=str(tmp_path / "new.sqlite")) as server:
         assert len(server.store.contacts()) == 7 and len(server.store.clients()) == 3
+
+
+def test_deleted_client_and_its_contacts_stay_deleted(tmp_path: Path) -> None:
+    db = tmp_path / "sandbox.sqlite"
+    with SandboxServer(clients=3, contacts=12, seed=5, db_path=str(db)) as first:
+        doomed = first.store.contacts()[0].client_id
+        assert Wire(first).request("DELETE", f"/clients/{doomed}").status == 200
+        remaining = first.store.contacts()
+    with SandboxServer(db_path=str(db)) as second:
+        assert second.store.get_client(doomed) is None
+        assert second.store.contacts(client_id=doomed) == []
+        assert second.store.contacts() == remaining

@@ -94,3 +94,27 @@ def test_zero_limit_disables_the_throttle() -> None:
     throttle = Throttle(0, 15.0)
     assert all(throttle.admit(NOW) is None for _ in range(500))
     assert throttle.status().lockout_seconds == 0
+
+
+def test_calling_during_a_lockout_restarts_it() -> None:
+    """Harvest: "the throttle is reset with each call". Only waiting Retry-After gets in."""
+    ticker = Ticker()
+    throttle = Throttle(1, 15.0, monotonic=ticker)
+    assert throttle.admit(NOW) is None
+    ticker.value += 5
+    assert throttle.admit(NOW) == 10  # locked out until 1015
+    ticker.value += 8
+    assert throttle.admit(NOW) == 15  # called at 1013: locked out until 1028 now
+    assert throttle.status().lockout_seconds == 15
+    ticker.value += 14.5
+    assert throttle.admit(NOW) == 15  # still impatient: until 1042.5
+    ticker.value += 15
+    assert throttle.admit(NOW) is None  # waited the whole Retry-After
+    assert throttle.status().lockout_seconds == 15  # and this call used the budget again
+
+
+def test_a_client_that_waits_retry_after_is_let_back_in(limited: Wire) -> None:
+    for _ in range(4):
+        limited.get("/clients")
+    seconds = int(limited.get("/clients").headers["retry-after"])
+    assert seconds == 30  # the impatient fifth call restarted the lockout
