@@ -14,6 +14,7 @@ QT_FREE_PACKAGES = (
     "addressbook.storage",
     "addressbook.sync",
     "addressbook.sandbox",
+    "addressbook.exchange",
 )
 
 PROBE = """

@@ -29,6 +29,10 @@ Problems = dict[str, list[str]]
 
 
 def _has_control_characters(text: str) -> bool:
+    # isprintable() is False for every character of these categories (and for a few
+    # harmless separators), so the common case needs no per-character lookup.
+    if text.isprintable():
+        return False
     return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") for ch in text)
 
 

@@ -1,0 +1,205 @@
+"""What an import would do, row by row, before anything is written.
+
+Each record gets a client (its company matched case- and accent-insensitively
+to an active Harvest client, else the client the user picked for the rest; we
+never create clients), the Contact that would be created, its validation
+problems (shown and skipped, never fixed behind the user's back), and whether it
+looks like a contact that exists already or like an earlier row of the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from addressbook.core.duplicates import (
+    DuplicateIndex,
+    NameKey,
+    describe_duplicate,
+    email_key,
+    name_key,
+)
+from addressbook.core.models import Client, Contact
+from addressbook.core.search import fold
+from addressbook.core.validation import validate_contact
+
+from .records import ImportRecord
+
+
+class RowStatus(Enum):
+    NEW = "Will import"
+    EXISTING_DUPLICATE = "Duplicate"
+    FILE_DUPLICATE = "Duplicate in file"
+    PROBLEM = "Problem"
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedRow:
+    record: ImportRecord
+    contact: Contact
+    client: Client | None
+    status: RowStatus
+    reason: str = ""  # the problems, or what it duplicates
+
+    @property
+    def is_duplicate(self) -> bool:
+        return self.status in (RowStatus.EXISTING_DUPLICATE, RowStatus.FILE_DUPLICATE)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    rows: tuple[PlannedRow, ...]
+    include_duplicates: bool = False
+
+    def contacts_to_create(self) -> list[Contact]:
+        return [row.contact for row in self.rows if self.will_import(row)]
+
+    def will_import(self, row: PlannedRow) -> bool:
+        return row.status is RowStatus.NEW or (self.include_duplicates and row.is_duplicate)
+
+    def counts(self) -> dict[RowStatus, int]:
+        found = dict.fromkeys(RowStatus, 0)
+        for row in self.rows:
+            found[row.status] += 1
+        return found
+
+    def summary(self) -> str:
+        """'142 contacts will be added, 3 duplicates skipped, 2 with problems'."""
+        counts = self.counts()
+        duplicates = counts[RowStatus.EXISTING_DUPLICATE] + counts[RowStatus.FILE_DUPLICATE]
+        added = counts[RowStatus.NEW] + (duplicates if self.include_duplicates else 0)
+        parts = [f"{_count(added, 'contact')} will be added"]
+        if duplicates:
+            kept = "included" if self.include_duplicates else "skipped"
+            parts.append(f"{_count(duplicates, 'duplicate')} {kept}")
+        if counts[RowStatus.PROBLEM]:
+            parts.append(f"{counts[RowStatus.PROBLEM]:,} with problems")
+        return ", ".join(parts)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number:,} {noun}s"
+
+
+def company_key(name: str) -> str:
+    """Companies compare ignoring case, accents and runs of spaces."""
+    return " ".join(fold(name).split())
+
+
+class ClientMatcher:
+    """Active clients by company key; a key shared by two clients matches neither."""
+
+    def __init__(self, clients: Iterable[Client]) -> None:
+        self.by_key: dict[str, Client | None] = {}
+        for client in clients:
+            if client.active:
+                key = company_key(client.name)
+                self.by_key[key] = None if key in self.by_key else client
+
+    def resolve(self, company: str, fallback: Client | None) -> tuple[Client | None, str]:
+        """The company's client, else the fallback; or None and what the user should do."""
+        key = company_key(company)
+        if key in self.by_key:
+            client = self.by_key[key]
+            if client is None:
+                return None, f"Several active clients are called “{company.strip()}”."
+            return client, ""
+        if fallback is not None:
+            return fallback, ""
+        if not key:
+            return None, "No company given: choose a client for the rest."
+        name = company.strip()
+        return None, f"No active client is called “{name}”: choose a client for the rest."
+
+
+def build_plan(
+    records: Sequence[ImportRecord],
+    clients: Sequence[Client],
+    existing: Iterable[Contact] | DuplicateIndex,
+    *,
+    fallback_client: Client | None = None,
+    include_duplicates: bool = False,
+) -> ImportPlan:
+    matcher = ClientMatcher(clients)
+    # A prepared index lets a preview re-plan (another client picked) without rebuilding it.
+    index = existing if isinstance(existing, DuplicateIndex) else DuplicateIndex.build(existing)
+    checks = _DuplicateChecks(index, {c.id: c.name for c in clients})
+    rows = []
+    for record in records:
+        client, unmatched = matcher.resolve(record.company, fallback_client)
+        rows.append(_plan_row(record, client, unmatched, checks))
+    return ImportPlan(tuple(rows), include_duplicates)
+
+
+def contact_from_record(record: ImportRecord, client_id: int) -> Contact:
+    """The contact to create: values trimmed, empty optional fields None, nothing else changed."""
+
+    def optional(value: str) -> str | None:
+        return value.strip() or None
+
+    return Contact(
+        id=None,
+        client_id=client_id,
+        first_name=record.first_name.strip(),
+        last_name=record.last_name.strip(),
+        title=optional(record.title),
+        email=optional(record.email),
+        phone_office=optional(record.phone_office),
+        phone_mobile=optional(record.phone_mobile),
+        fax=optional(record.fax),
+    )
+
+
+def _plan_row(
+    record: ImportRecord,
+    client: Client | None,
+    unmatched: str,
+    checks: _DuplicateChecks,
+) -> PlannedRow:
+    contact = contact_from_record(record, client.id if client else 0)
+    problems = validate_contact(contact.editable_values())
+    if client is None:
+        problems.pop("client_id", None)
+        problems = {"client_id": [unmatched], **problems}
+    if problems:
+        reason = " ".join(message for messages in problems.values() for message in messages)
+        return PlannedRow(record, contact, client, RowStatus.PROBLEM, reason)
+    status, reason = checks.classify(contact, record.where)
+    return PlannedRow(record, contact, client, status, reason)
+
+
+class _DuplicateChecks:
+    """Existing contacts, and the emails and names of the rows planned so far (a file
+    listing someone twice)."""
+
+    def __init__(self, index: DuplicateIndex, client_names: dict[int, str]) -> None:
+        self.index = index
+        self.client_names = client_names
+        self.by_email: dict[str, str] = {}
+        self.by_name: dict[NameKey, str] = {}
+
+    def classify(self, contact: Contact, where: str) -> tuple[RowStatus, str]:
+        earlier = self._earlier_row(contact, where)
+        c = contact
+        twins = self.index.matches(c.client_id, c.first_name, c.last_name, c.email)
+        if twins:
+            twin = twins[0]
+            return RowStatus.EXISTING_DUPLICATE, describe_duplicate(
+                twin, self.client_names.get(twin.client_id)
+            )
+        if earlier:
+            return RowStatus.FILE_DUPLICATE, f"Same person as {earlier}."
+        return RowStatus.NEW, ""
+
+    def _earlier_row(self, contact: Contact, where: str) -> str | None:
+        email = email_key(contact.email)
+        key = name_key(contact.client_id, contact.first_name, contact.last_name)
+        earlier = (self.by_email.get(email) if email else None) or (
+            self.by_name.get(key) if key is not None else None
+        )
+        if email:
+            self.by_email.setdefault(email, where)
+        if key is not None:
+            self.by_name.setdefault(key, where)
+        return earlier

@@ -1,0 +1,172 @@
+"""File menu actions: export in the format of the chosen filter; import through the preview."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from addressbook.core import Client, Contact
+from addressbook.exchange.files import ExportFormat
+from addressbook.ui.exchange_actions import ExchangeActions
+
+WAIT_MS = 10_000
+CLIENTS = [Client(1, "Acme Corp"), Client(2, "Ωμέγα ΑΕ")]
+ALL = [
+    Contact(11, 1, "Ann", "Lee", email="ann@acme.example"),
+    Contact(12, 2, "Γιώργος", "Οικονόμου", phone_mobile="+30 69"),
+]
+
+
+@dataclass
+class AnsweringFileDialogs:
+    """Answers the file dialogs with a prepared path and filter; records the questions."""
+
+    save_answer: tuple[str, str] = ("", "")
+    open_answer: str = ""
+    asked: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+
+    def save_file(
+        self, parent: QWidget | None, title: str, filters: Sequence[str]
+    ) -> tuple[str, str]:
+        self.asked.append((title, tuple(filters)))
+        return self.save_answer
+
+    def open_file(self, parent: QWidget | None, title: str, filters: Sequence[str]) -> str:
+        self.asked.append((title, tuple(filters)))
+        return self.open_answer
+
+
+@dataclass
+class Harness:
+    actions: ExchangeActions
+    dialogs: AnsweringFileDialogs
+    queued: list[list[Contact]]
+
+
+def make_actions(qtbot: QtBot, selected: list[Contact] | None = None) -> Harness:
+    window = QWidget()
+    qtbot.addWidget(window)
+    dialogs = AnsweringFileDialogs()
+    queued: list[list[Contact]] = []
+    actions = ExchangeActions(
+        window,
+        lambda: list(selected or []),
+        lambda: list(ALL),
+        lambda: list(CLIENTS),
+        queued.append,
+        file_dialogs=dialogs,
+    )
+    return Harness(actions, dialogs, queued)
+
+
+def test_export_all_as_vcard_4_by_the_chosen_filter(qtbot: QtBot, tmp_path: Path) -> None:
+    harness = make_actions(qtbot)
+    target = tmp_path / "everyone"
+    harness.dialogs.save_answer = (str(target), ExportFormat.VCARD_4.file_filter)
+    with qtbot.waitSignal(harness.actions.exported, timeout=WAIT_MS) as signal:
+        harness.actions.export_all_action.trigger()
+    written = tmp_path / "everyone.vcf"
+    assert signal.args == [str(written), 2]
+    text = written.read_bytes().decode()
+    assert text.count("BEGIN:VCARD") == 2 and "VERSION:4.0" in text
+    assert "ORG:Ωμέγα ΑΕ\r\n" in text
+    assert harness.dialogs.asked[0][1] == (
+        "vCard 3.0 (*.vcf)",
+        "vCard 4.0 (*.vcf)",
+        "CSV, UTF-8 (*.csv)",
+    )
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_export_selected_as_csv(qtbot: QtBot, tmp_path: Path) -> None:
+    harness = make_actions(qtbot, selected=[ALL[1]])
+    target = tmp_path / "chosen.csv"
+    harness.dialogs.save_answer = (str(target), ExportFormat.CSV.file_filter)
+    with qtbot.waitSignal(harness.actions.exported, timeout=WAIT_MS):
+        harness.actions.export_selected_action.trigger()
+    data = target.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)
+    assert data.decode("utf-8-sig").splitlines()[1] == "Γιώργος,Οικονόμου,Ωμέγα ΑΕ,,,,+30 69,"
+
+
+def test_export_with_nothing_selected_says_so_without_asking_for_a_file(qtbot: QtBot) -> None:
+    harness = make_actions(qtbot, selected=[])
+    with qtbot.waitSignal(harness.actions.export_failed, timeout=WAIT_MS) as signal:
+        harness.actions.export_selected_action.trigger()
+    assert "no contacts to export" in signal.args[0]
+    assert harness.dialogs.asked == []
+
+
+def test_a_cancelled_file_dialog_writes_nothing(qtbot: QtBot, tmp_path: Path) -> None:
+    harness = make_actions(qtbot)
+    with qtbot.assertNotEmitted(harness.actions.exported, wait=100):
+        harness.actions.export_all_action.trigger()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unwritable_place_is_reported(qtbot: QtBot, tmp_path: Path) -> None:
+    harness = make_actions(qtbot)
+    harness.dialogs.save_answer = (str(tmp_path / "missing" / "x.vcf"), "")
+    with qtbot.waitSignal(harness.actions.export_failed, timeout=WAIT_MS) as signal:
+        harness.actions.export_all_action.trigger()
+    assert signal.args[0].startswith("Could not write x.vcf")
+
+
+def test_import_previews_then_queues_the_accepted_contacts(qtbot: QtBot, tmp_path: Path) -> None:
+    harness = make_actions(qtbot)
+    source = tmp_path / "new.csv"
+    source.write_text(
+        "First name,Last name,Company,Email\r\n"
+        "Bo,Ng,acme corp,bo@acme.example\r\n"
+        "Ann,Lee,Acme Corp,ann@acme.example\r\n",  # already there: skipped
+        encoding="utf-8",
+    )
+    harness.dialogs.open_answer = str(source)
+    harness.actions.import_action.trigger()
+    dialog = harness.actions.import_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.summary_label.text() == "1 contact will be added, 1 duplicate skipped."
+    with qtbot.waitSignal(harness.actions.imports_queued, timeout=WAIT_MS) as signal:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert signal.args == [1]
+    [[created]] = harness.queued
+    assert (created.first_name, created.client_id, created.email) == ("Bo", 1, "bo@acme.example")
+    assert harness.actions.import_dialog is None
+
+
+def test_a_cancelled_import_queues_nothing(qtbot: QtBot, tmp_path: Path) -> None:
+    harness = make_actions(qtbot)
+    source = tmp_path / "new.vcf"
+    source.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Ng;Bo\r\nORG:Acme Corp\r\nEND:VCARD\r\n")
+    harness.dialogs.open_answer = str(source)
+    harness.actions.import_action.trigger()
+    dialog = harness.actions.import_dialog
+    assert dialog is not None
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert harness.queued == []
+
+
+def test_an_unreadable_import_file_is_reported(qtbot: QtBot, tmp_path: Path) -> None:
+    harness = make_actions(qtbot)
+    harness.dialogs.open_answer = str(tmp_path / "gone.csv")
+    with qtbot.waitSignal(harness.actions.import_failed, timeout=WAIT_MS) as signal:
+        harness.actions.import_action.trigger()
+    assert signal.args[0].startswith("Could not read gone.csv")
+    assert harness.actions.import_dialog is None
+
+
+def test_a_file_that_is_not_a_contact_list_is_reported(qtbot: QtBot, tmp_path: Path) -> None:
+    harness = make_actions(qtbot)
+    source = tmp_path / "huge.csv"
+    source.write_text("Name\r\n" + "x" * 200_000 + "\r\n", encoding="utf-8")  # one giant field
+    harness.dialogs.open_answer = str(source)
+    with qtbot.waitSignal(harness.actions.import_failed, timeout=WAIT_MS) as signal:
+        harness.actions.import_action.trigger()
+    assert signal.args[0].startswith("huge.csv cannot be read as CSV")
+    assert harness.actions.import_dialog is None
