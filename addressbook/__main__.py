@@ -8,6 +8,7 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +54,9 @@ def _headless_fallback(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from addressbook.startup import pause_collector
+
+    resume_collector = pause_collector()  # resumed at the first paint (see startup)
     args = parse_args(argv)
     if args.list_keyring_backends:
         from addressbook.diagnostics import print_keyring_backends
@@ -71,28 +75,27 @@ def main(argv: list[str] | None = None) -> int:
     qt_app.setOrganizationName(ORG_NAME)
     qt_app.setApplicationVersion(__version__)
     qt_app.setDesktopFileName("com.harvestcontacts.HarvestContacts")
-    code = _run(qt_app, args, logging_handle)
+    code = _run(qt_app, args, logging_handle, resume_collector)
+    resume_collector()  # if the window never painted
     logging_handle.open_file()  # if the window never painted, what was logged goes there now
     logging.shutdown()
     return code
 
 
-def _run(qt_app: object, args: argparse.Namespace, logging_handle: LoggingHandle) -> int:
+def _run(qt_app: object, args: argparse.Namespace, logging_handle: LoggingHandle,
+         resume_collector: Callable[[], None]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from addressbook.app import Application, configure_process, default_data_dir
     from addressbook.settings import Settings
     from addressbook.ui.crash_reporter import CrashReporter
-    from addressbook.ui.icons import app_icon
 
     assert isinstance(qt_app, QApplication)
     configure_process()
-    qt_app.setWindowIcon(app_icon())
     reporter = CrashReporter()
-    reporter.log_file = str(logging_handle.log_file)
     reporter.install()
     application = Application(data_dir=args.data_dir or default_data_dir(), settings=Settings())
-    application.window.call_after_first_paint(logging_handle.open_file)
+    _after_first_paint(application, resume_collector, logging_handle, reporter)
     watcher: Any = None
     if args.smoke_test:
         from addressbook.smoke import SmokeTest
@@ -123,6 +126,27 @@ def _run(qt_app: object, args: argparse.Namespace, logging_handle: LoggingHandle
         logging.shutdown()
         os._exit(code)
     return code
+
+
+def _after_first_paint(application: Any, resume_collector: Callable[[], None],
+                       logging_handle: LoggingHandle, reporter: Any) -> None:
+    """What start-up leaves until the window is on screen. Registered before the sign-in's
+    own (the cache load), which runs after these: it allocates in bulk with the garbage
+    collector paused, and must find it running and the start-up heap frozen."""
+
+    def open_log_file() -> None:
+        logging_handle.open_file()
+        reporter.log_file = str(logging_handle.log_file)
+
+    def set_window_icon() -> None:  # the taskbar takes it when it comes (eight PNGs read)
+        from PySide6.QtWidgets import QApplication
+
+        from addressbook.ui.icons import app_icon
+
+        QApplication.setWindowIcon(app_icon())
+
+    for callback in (resume_collector, open_log_file, set_window_icon):
+        application.window.call_after_first_paint(callback)
 
 
 def _quit_on_interrupt(qt_app: Any) -> None:

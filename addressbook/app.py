@@ -8,9 +8,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import platformdirs
-from PySide6.QtCore import QObject, Signal
-
 from addressbook import APP_ID
 from addressbook.settings import Settings
 
@@ -19,7 +16,7 @@ if TYPE_CHECKING:
 from addressbook.ui.editing import EditController
 from addressbook.ui.main_window import MainWindow
 from addressbook.ui.sign_in_flow import SignInFlow
-from addressbook.workers import SyncWorker, WorkerThread
+from addressbook.workers import SyncWorker, WorkerEvents, WorkerThread
 from addressbook.workers.gc_pause import freeze_after_bulk_work
 from addressbook.workers.sync_worker import DELETE_GRACE_MS, OFFLINE_RETRY_MS, SYNC_INTERVAL_MS
 
@@ -46,39 +43,9 @@ def default_data_dir() -> Path:
     override = os.environ.get("ADDRESSBOOK_DATA_DIR")
     if override:
         return Path(override)
+    import platformdirs  # ~5 ms, spared when the data dir is given
+
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
-
-
-class WorkerEvents(QObject):
-    """The worker's results re-emitted on the GUI thread: everything in the GUI listens here.
-
-    A signal-to-signal connection to an object of the GUI thread is always
-    queued, so no GUI code can run on the worker's thread by accident (a plain
-    function connected to the worker itself would).
-    """
-
-    signed_in = Signal(object)
-    sign_in_failed = Signal(str, str)
-    contacts_loaded = Signal(object, object)
-    contacts_changed = Signal(object, object)
-    outbox_changed = Signal(object, object, object)
-    sync_started = Signal()
-    sync_progress = Signal(str, int, int)
-    throttled = Signal(float)
-    last_sync_changed = Signal(object)
-    sync_finished = Signal(object)
-    sync_failed = Signal(str)
-    contact_saved = Signal(int, object)
-    edit_failed = Signal(int, str, object)
-    deletes_undone = Signal(int)
-    signed_out = Signal()
-
-    def relay(self, worker: SyncWorker) -> None:
-        for name in ("signed_in", "sign_in_failed", "contacts_loaded", "contacts_changed",
-                     "outbox_changed", "sync_started", "sync_progress", "throttled",
-                     "last_sync_changed", "sync_finished", "sync_failed", "contact_saved",
-                     "edit_failed", "deletes_undone", "signed_out"):
-            getattr(worker, name).connect(getattr(self, name))
 
 
 class Application:
@@ -101,6 +68,7 @@ class Application:
         self.sign_in = SignInFlow(self.window, self.worker, self.events, settings, credentials,
                                   self.data_dir)
         self._install_outbox_panel()
+        self.window.call_after_first_paint(self._install_exchange)
 
     @property
     def credentials(self) -> CredentialStore:
@@ -115,6 +83,13 @@ class Application:
             return panel
 
         self.window.outbox_panel_factory = build
+
+    def _install_exchange(self) -> None:
+        """Import and export join the File menu once the window is on screen (their
+        modules are not needed for the first paint)."""
+        from addressbook.ui.exchange_wiring import install_exchange
+
+        self.exchange = install_exchange(self.window, self.worker, self.events)
 
     def _bind_window(self) -> None:
         events, window, status = self.events, self.window, self.window.status

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
 from addressbook import APP_ID
@@ -31,6 +30,8 @@ _qt_log = logging.getLogger("qt")
 
 
 def default_log_dir() -> Path:
+    import platformdirs  # ~5 ms: only once the log file is opened, after the first paint
+
     return Path(platformdirs.user_log_dir(APP_ID, appauthor=False))
 
 
@@ -44,11 +45,17 @@ def qt_message_handler(kind: QtMsgType, context: QMessageLogContext, message: st
 class LoggingHandle:
     """What configure_logging installed, so tests (and a second call) can undo it."""
 
-    log_file: Path
+    log_dir: Path | None  # None: the platform's log dir, looked up when first needed
     handlers: list[logging.Handler] = field(default_factory=list)
     previous_level: int = logging.WARNING
     previous_qt_handler: Any = None
     early: _EarlyRecords | None = None
+
+    @property
+    def log_file(self) -> Path:
+        if self.log_dir is None:
+            self.log_dir = default_log_dir()
+        return self.log_dir / LOG_FILE_NAME
 
     def open_file(self) -> None:
         """Start the log file, beginning with what was logged until now."""
@@ -94,9 +101,8 @@ def configure_logging(*, verbose: bool = False, log_dir: Path | None = None,
                       console: bool = True, open_file: bool = True) -> LoggingHandle:
     """open_file=False: records are held until handle.open_file() (the app calls it
     once its window is painted, so opening the log costs nothing at start-up)."""
-    log_file = (log_dir or default_log_dir()) / LOG_FILE_NAME
     root = logging.getLogger()
-    handle = LoggingHandle(log_file, previous_level=root.level, early=_EarlyRecords())
+    handle = LoggingHandle(log_dir, previous_level=root.level, early=_EarlyRecords())
     formatter = logging.Formatter(_FORMAT)
     handle.handlers.append(handle.early)
     if console:

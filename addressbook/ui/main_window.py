@@ -25,6 +25,8 @@ from addressbook.ui.sidebar import ClientSidebar
 from addressbook.ui.status import StatusBar
 
 if TYPE_CHECKING:  # built just after the first paint (see details)
+    from PySide6.QtWidgets import QMenu
+
     from addressbook.ui.details_panel import DetailsPanel
 
 HIT_COUNTS_DELAY_MS = 60
@@ -44,6 +46,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self._after_paint: list[Callable[[], None]] | None = None  # see call_after_first_paint
         self.setWindowTitle(APP_NAME)
         self.setObjectName("main_window")
         self.contacts_model = ContactsTableModel(self)
@@ -128,8 +131,9 @@ class MainWindow(QMainWindow):
             "&Contact": ["new", "edit", "delete", None, "find"],
             "&Sync": ["sync", "outbox"],
         }
+        self.menus: dict[str, QMenu] = {}
         for title, names in menus.items():
-            menu = self.menuBar().addMenu(title)
+            menu = self.menus[title] = self.menuBar().addMenu(title)
             for name in names:
                 if name is None:
                     menu.addSeparator()
@@ -138,6 +142,16 @@ class MainWindow(QMainWindow):
                 else:
                     menu.addAction(actions[name])
                     self.addAction(actions[name])
+
+    def add_file_actions(self, actions: Iterable[QAction]) -> None:
+        """Actions built after the first paint (import, export) join the File menu above
+        Quit, with their shortcuts working anywhere in the window."""
+        menu = self.menus["&File"]
+        quit_action = self.actions_by_name["quit"]
+        for action in actions:
+            menu.insertAction(quit_action, action)
+            self.addAction(action)
+        menu.insertSeparator(quit_action)
 
     def _connect_views(self) -> None:
         self.sidebar.client_selected.connect(self.contacts_model.set_client_filter)
@@ -190,9 +204,28 @@ class MainWindow(QMainWindow):
         self.status.showMessage(f"Loading {snapshot.total:,} contacts…", 3000)
 
     def call_after_first_paint(self, callback: Callable[[], None]) -> None:
-        """Run callback once the window has been painted (or after 300 ms at the latest)."""
-        # The whole window (the table too) is painted in one pass; the callback runs after it.
-        _AfterFirstPaint(self, callback)
+        """Run callback once the window has been painted (or 300 ms from now at the latest).
+
+        Callbacks run in the order they were given, even when one runs early (start-up
+        relies on it: the garbage collector is back before the cache load is asked for)."""
+        # The whole window (the table too) is painted in one pass; the callbacks run after it.
+        if self._after_paint is None:
+            self._after_paint = []
+            _AfterFirstPaint(self, self._run_after_paint)
+        self._after_paint.append(callback)
+        QTimer.singleShot(300, self, lambda: self._run_after_paint(until=callback))
+
+    def _run_after_paint(self, until: Callable[[], None] | None = None) -> None:
+        pending = self._after_paint or []
+        if until is not None and until not in pending:
+            return  # it ran with the paint already
+        count = len(pending) if until is None else pending.index(until) + 1
+        due = pending[:count]
+        del pending[:count]
+        if until is None:
+            self._after_paint = None  # callbacks given from now on wait for the next paint
+        for callback in due:
+            callback()
 
     def apply_changes(self, upserted: list[ContactRow], removed: list[int]) -> None:
         with _KeepSelection(self.contacts):
@@ -318,14 +351,15 @@ class _KeepSelection:
 
 
 class _AfterFirstPaint(QObject):
+    """Calls back once, right after the widget's first paint."""
+
     def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
         super().__init__(widget)
         self._widget, self._callback = widget, callback
         widget.installEventFilter(self)
-        QTimer.singleShot(300, self, self._fire)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
             QTimer.singleShot(0, self, self._fire)
         return False
 

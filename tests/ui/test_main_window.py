@@ -247,3 +247,45 @@ def test_keyboard_enter_edits_and_new_contact_action(qtbot: QtBot, make_app: App
     qtbot.waitUntil(lambda: any(w.isVisible() and w.contact is None
                                 for w in window.findChildren(SavingContactDialog)),
                     timeout=WAIT_MS)
+
+
+def test_import_from_the_file_menu_reaches_harvest_and_export_writes_everyone(
+    qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    from tests.ui.test_exchange_actions import AnsweringFileDialogs
+
+    app = make_app()
+    sign_in_demo(qtbot, app, sandbox)
+    qtbot.waitUntil(lambda: hasattr(app, "exchange"), timeout=WAIT_MS)  # after the first paint
+    file_menu = [action.text() for action in app.window.menus["&File"].actions()]
+    assert {"&Import…", "&Export all contacts…"} <= set(file_menu)
+    dialogs = AnsweringFileDialogs()
+    app.exchange.file_dialogs = dialogs
+    company = next(c for c in sandbox.store.clients() if c.active).name
+    source = tmp_path / "people.csv"
+    source.write_text(
+        "First Name,Last Name,Company,E-mail Address\n"
+        f'Зоя,Импортова,"{company}",zoya@example.com\n'
+        f'Ωμέγα,Δοκιμή,"{company}",\n',
+        "utf-8",
+    )
+    dialogs.open_answer = str(source)
+
+    app.window.menus["&File"].actions()[file_menu.index("&Import…")].trigger()
+    dialog = app.exchange.import_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+    with qtbot.waitSignal(app.events.sync_finished, timeout=WAIT_MS):
+        dialog.import_button.click()
+
+    assert "Imported 2 contacts" in app.window.status.currentMessage()
+    names = {(c.first_name, c.last_name) for c in sandbox.store.contacts()}
+    assert {("Зоя", "Импортова"), ("Ωμέγα", "Δοκιμή")} <= names
+
+    target = tmp_path / "everyone.csv"
+    dialogs.save_answer = (str(target), "CSV (*.csv)")
+    with qtbot.waitSignal(app.exchange.exported, timeout=WAIT_MS):
+        app.exchange.export_all_action.trigger()
+    lines = target.read_text("utf-8-sig").splitlines()
+    assert len(lines) == 1 + app.window.contacts_model.total_count()
+    assert any("Импортова" in line for line in lines)

@@ -148,3 +148,33 @@ def test_outbox_panel_discards_a_queued_change(qtbot: QtBot, make_app: AppFactor
 def _pending_id(app: object) -> int:
     panel_pending = app.window._outbox[0]  # type: ignore[attr-defined]
     return int(panel_pending[0].id)
+
+
+def test_work_left_until_the_first_paint_runs_once_painted_in_the_order_given(
+    qtbot: QtBot, settings: Settings
+) -> None:
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    ran: list[str] = []
+    for name in ("collector", "log file", "cache load"):
+        window.call_after_first_paint(lambda name=name: ran.append(name))
+    assert ran == []  # nothing before the window is on screen
+    window.show()
+    qtbot.waitUntil(lambda: len(ran) == 3, timeout=WAIT_MS)
+    assert ran == ["collector", "log file", "cache load"]
+    assert window.details.isVisibleTo(window)  # the window's own deferred part came too
+    window.call_after_first_paint(lambda: ran.append("later"))  # after the first paint
+    qtbot.waitUntil(lambda: ran[-1] == "later", timeout=WAIT_MS)
+
+
+def test_work_left_until_the_first_paint_still_runs_in_order_when_the_paint_is_late(
+    qtbot: QtBot, settings: Settings
+) -> None:
+    window = MainWindow(settings)  # never shown: each callback's 300 ms deadline applies
+    qtbot.addWidget(window)
+    ran: list[str] = []
+    window.call_after_first_paint(lambda: ran.append("collector"))
+    qtbot.wait(100)
+    window.call_after_first_paint(lambda: ran.append("cache load"))
+    qtbot.waitUntil(lambda: len(ran) == 2, timeout=WAIT_MS)
+    assert ran == ["collector", "cache load"]
