@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from itertools import compress, count, repeat
 
 _BREAKS = str.maketrans({"\n": " ", "\x1e": " "})
@@ -109,14 +110,20 @@ class HaystackScan:
         """The positions, of those given (ascending), whose haystack holds term."""
         if self._digits is not None and _is_digits(term):
             return self._digits.rows_within(term, positions)
-        if len(positions) <= NARROWING_MAX_SHARE * len(self.haystacks):
-            found = map(str.__contains__, map(self.haystacks.__getitem__, positions),
-                        repeat(term))
-            return list(compress(positions, found))
-        # Most rows are candidates: a full scan is cheaper than picking them one by one.
-        wanted = set(self.rows_with(term))
-        return list(filter(wanted.__contains__, positions))
+        return narrow(self.haystacks, term, positions, self.rows_with)
 
     def _share_with(self, term: str) -> float:
         sample = self._sample
         return sum(map(str.__contains__, sample, repeat(term))) / len(sample)
+
+
+def narrow(
+    haystacks: list[str], term: str, positions: list[int], rows_with: Callable[[str], list[int]]
+) -> list[int]:
+    """The positions, of those given (ascending), whose haystack holds term."""
+    if len(positions) <= NARROWING_MAX_SHARE * len(haystacks):
+        found = map(str.__contains__, map(haystacks.__getitem__, positions), repeat(term))
+        return list(compress(positions, found))
+    # Most rows are candidates: a full scan is cheaper than picking them one by one.
+    wanted = set(rows_with(term))
+    return list(filter(wanted.__contains__, positions))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import insort
 from itertools import compress, repeat
 
-from addressbook.ui.models.haystack_scan import NARROWING_MAX_SHARE, HaystackScan
+from addressbook.ui.models.haystack_scan import HaystackScan, narrow
 from addressbook.ui.models.splice import Splice
 
 # Past this many rows changed since the base was built (or this share of the table,
@@ -75,12 +75,7 @@ class SplicedScan:
         """The positions, of those given (ascending), whose haystack holds term."""
         if self._base_of is None:
             return self._base.rows_within(term, positions)
-        if len(positions) <= NARROWING_MAX_SHARE * len(self.haystacks):
-            found = map(str.__contains__, map(self.haystacks.__getitem__, positions),
-                        repeat(term))
-            return list(compress(positions, found))
-        wanted = set(self.rows_with(term))
-        return list(filter(wanted.__contains__, positions))
+        return narrow(self.haystacks, term, positions, self.rows_with)
 
     def _moves_from_base(self) -> Splice:
         """The base's rows to the current ones: those gone, and where rows were added."""
