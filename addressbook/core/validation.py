@@ -54,7 +54,8 @@ def _check_text(name: str, value: Any) -> list[str]:
 def _check_required(name: str, value: Any) -> list[str]:
     label = CONTACT_FIELD_LABELS[name]
     if name == "client_id":
-        if value is None or isinstance(value, bool) or not isinstance(value, int) or value == 0:
+        # Harvest ids are positive 64-bit integers; anything else names no client.
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 2**63:
             return ["Choose a client for this contact."]
         return []
     if value is None or (isinstance(value, str) and not value.strip()):

@@ -29,6 +29,8 @@ def test_a_complete_contact_is_valid() -> None:
         ("first_name", "   ", "First name is required."),
         ("last_name", None, "Last name is required."),
         ("client_id", None, "Choose a client for this contact."),
+        ("client_id", -3, "Choose a client for this contact."),
+        ("client_id", 2**63, "Choose a client for this contact."),
         ("email", "jane@", "Email does not look like an address"),
         ("email", "jane doe@example.com", "Email does not look like an address"),
         ("email", "jane@example", "Email does not look like an address"),
