@@ -2,5 +2,7 @@
 
 __version__ = "0.1.0"
 APP_NAME = "Harvest Contacts"
-APP_ID = "HarvestContacts"
+APP_ID = "HarvestContacts"  # Qt's application name; names the data, log and settings folders
+# Reverse-DNS id: the name of the .desktop file, the AppStream metainfo and the installed icon.
+DESKTOP_ID = "com.harvestcontacts.HarvestContacts"
 ORG_NAME = "HarvestContacts"

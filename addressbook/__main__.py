@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from addressbook import APP_ID, APP_NAME, ORG_NAME, __version__
+from addressbook import APP_ID, APP_NAME, DESKTOP_ID, ORG_NAME, __version__
 
 if TYPE_CHECKING:
     from addressbook.logging_setup import LoggingHandle
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     qt_app.setApplicationDisplayName(APP_NAME)
     qt_app.setOrganizationName(ORG_NAME)
     qt_app.setApplicationVersion(__version__)
-    qt_app.setDesktopFileName("com.harvestcontacts.HarvestContacts")
+    qt_app.setDesktopFileName(DESKTOP_ID)
     code = _run(qt_app, args, logging_handle, resume_collector)
     resume_collector()  # if the window never painted
     logging_handle.open_file()  # if the window never painted, what was logged goes there now

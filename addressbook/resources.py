@@ -11,8 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path, PurePosixPath
 
-APP_ID = "com.harvestcontacts.HarvestContacts"
-"""Reverse-DNS id: the name of the .desktop file, the metainfo and the installed icon."""
+from addressbook import DESKTOP_ID as DESKTOP_ID  # the file names below resources/
 
 ICON_BASENAME = "harvest-contacts"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)

@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 ONLINE, OFFLINE, SYNCING, THROTTLED, SIGNED_OUT = (
@@ -166,6 +165,8 @@ class StatusBar(QStatusBar):
 
             self.conflicts.setIcon(badge_icon("conflict"))
         else:
+            from PySide6.QtGui import QIcon  # its enums cost ~3 ms: not before the first paint
+
             self.conflicts.setIcon(QIcon())
         self.conflicts.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.conflicts.setVisible(conflicts > 0)

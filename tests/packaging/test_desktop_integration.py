@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import addressbook
-from addressbook.resources import APP_ID, resource_path
+from addressbook.resources import DESKTOP_ID, resource_path
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -16,13 +16,13 @@ ROOT = Path(__file__).resolve().parents[2]
 def desktop_entry() -> dict[str, str]:
     parser = configparser.ConfigParser(interpolation=None, strict=True)
     parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
-    parser.read(resource_path(f"{APP_ID}.desktop"), encoding="utf-8")
+    parser.read(resource_path(f"{DESKTOP_ID}.desktop"), encoding="utf-8")
     assert parser.sections() == ["Desktop Entry"]
     return dict(parser["Desktop Entry"])
 
 
 def metainfo() -> ET.Element:
-    return ET.parse(resource_path(f"{APP_ID}.metainfo.xml")).getroot()
+    return ET.parse(resource_path(f"{DESKTOP_ID}.metainfo.xml")).getroot()
 
 
 def entry_point_name() -> str:
@@ -43,16 +43,16 @@ def test_desktop_entry_has_the_required_keys() -> None:
 def test_desktop_entry_starts_the_installed_command_with_the_installed_icon() -> None:
     entry = desktop_entry()
     assert entry["Exec"].split()[0] == entry_point_name() == "addressbook"
-    assert entry["Icon"] == APP_ID  # the name the icon is installed under in hicolor
+    assert entry["Icon"] == DESKTOP_ID  # the name the icon is installed under in hicolor
 
 
 def test_metainfo_describes_this_app() -> None:
     root = metainfo()
     assert root.tag == "component" and root.get("type") == "desktop-application"
-    assert root.findtext("id") == APP_ID
+    assert root.findtext("id") == DESKTOP_ID
     assert root.findtext("name") == addressbook.APP_NAME
     assert root.findtext("metadata_license") == "CC0-1.0"
-    assert root.findtext("launchable") == f"{APP_ID}.desktop"
+    assert root.findtext("launchable") == f"{DESKTOP_ID}.desktop"
     assert root.findtext("provides/binary") == entry_point_name()
 
 
