@@ -13,12 +13,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from addressbook.core.models import ID_LIMIT
+
 Converter = Callable[[str], Any]
 
 # Harvest's ids are 64-bit database keys. int() alone would also take "1_000",
 # Arabic-Indic digits and numbers too large for the local cache to store.
 _INTEGER = re.compile(r"[+-]?[0-9]{1,19}")
-_INT64 = 2**63
 
 
 def to_int(text: str) -> int:
@@ -27,7 +28,7 @@ def to_int(text: str) -> int:
     if _INTEGER.fullmatch(text) is None:
         raise ValueError(f"not a whole number: {text[:40]!r}")
     value = int(text)
-    if not -_INT64 <= value < _INT64:
+    if not -ID_LIMIT <= value < ID_LIMIT:
         raise ValueError(f"number out of range: {text!r}")
     return value
 

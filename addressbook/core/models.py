@@ -82,6 +82,9 @@ class Client:
     updated_at: datetime | None = None
 
 
+# Harvest's ids are 64-bit database keys (as are SQLite's integers): below this.
+ID_LIMIT = 2**63
+
 CONTACT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Contact))
 CLIENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Client))
 

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from .models import CONTACT_FIELD_LABELS, EDITABLE_CONTACT_FIELDS
+from .models import CONTACT_FIELD_LABELS, EDITABLE_CONTACT_FIELDS, ID_LIMIT
 
 MAX_NAME_LENGTH = 255
 MAX_EMAIL_LENGTH = 254
@@ -55,7 +55,7 @@ def _check_required(name: str, value: Any) -> list[str]:
     label = CONTACT_FIELD_LABELS[name]
     if name == "client_id":
         # Harvest ids are positive 64-bit integers; anything else names no client.
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 2**63:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < ID_LIMIT:
             return ["Choose a client for this contact."]
         return []
     if value is None or (isinstance(value, str) and not value.strip()):

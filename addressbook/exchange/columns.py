@@ -15,20 +15,13 @@ from collections.abc import Sequence
 from addressbook.core.search import fold
 
 from .csv_read import CsvTable
-from .records import RECORD_FIELDS, ImportRecord, split_full_name
+from .records import RECORD_FIELDS, RECORD_LABELS, ImportRecord, split_full_name
 
 FULL_NAME = "full_name"  # one column with the whole name, split when first/last are absent
 TYPED_PHONE = "typed_phone"  # Google's "Phone 1 - Value", kind given by "Phone 1 - Type"
 TARGETS: tuple[str, ...] = (*RECORD_FIELDS, FULL_NAME, TYPED_PHONE)
 TARGET_LABELS: dict[str, str] = {
-    "first_name": "First name",
-    "last_name": "Last name",
-    "company": "Company",
-    "title": "Title",
-    "email": "Email",
-    "phone_office": "Office phone",
-    "phone_mobile": "Mobile phone",
-    "fax": "Fax",
+    **RECORD_LABELS,
     FULL_NAME: "Full name (split)",
     TYPED_PHONE: "Phone (kind from its Type column)",
 }

@@ -13,16 +13,9 @@ from collections.abc import Iterable, Mapping
 
 from addressbook.core.models import Contact
 
-CSV_COLUMNS: tuple[str, ...] = (
-    "First name",
-    "Last name",
-    "Company",
-    "Title",
-    "Email",
-    "Office phone",
-    "Mobile phone",
-    "Fax",
-)
+from .records import RECORD_LABELS
+
+CSV_COLUMNS: tuple[str, ...] = tuple(RECORD_LABELS.values())  # contact_cells' order
 CSV_ENCODING = "utf-8-sig"
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from addressbook.core.models import CONTACT_FIELD_LABELS
+
 # The record's text fields, in the order of our CSV columns.
 RECORD_FIELDS: tuple[str, ...] = (
     "first_name",
@@ -20,6 +22,11 @@ RECORD_FIELDS: tuple[str, ...] = (
     "phone_mobile",
     "fax",
 )
+# Their labels (our CSV header, the preview's column choices): the contact's own, and the
+# client as the company name a file gives.
+RECORD_LABELS: dict[str, str] = {
+    name: "Company" if name == "company" else CONTACT_FIELD_LABELS[name] for name in RECORD_FIELDS
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,17 +92,9 @@ def _has_soft_break(line: str) -> bool:
     return line.endswith("=") and "QUOTED-PRINTABLE" in line.partition(":")[0].upper()
 
 
-def parse_content_line(line: str) -> ContentLine | None:
-    """None for a line without a colon (2.1 base64 bodies, junk)."""
-    split = split_content_line(line)
-    if split is None:
-        return None
-    name, head, value = split
-    return ContentLine(name, value, parse_parameters(head))
-
-
 def split_content_line(line: str) -> tuple[str, str, str] | None:
-    """(NAME in upper case, ";PARAM=..." text, value), the group prefix dropped.
+    """(NAME in upper case, ";PARAM=..." text, value), the group prefix dropped; None for
+    a line without a colon (2.1 base64 bodies, junk).
 
     One regular expression for the usual line; the character walk only for
     parameters with quotes, which may hold a colon.

@@ -162,8 +162,7 @@ class Store:
             if self._file is not None:  # first, so a failed write changes nothing
                 self._file.delete_client(client_id, contact_ids)
             for contact_id in contact_ids:
-                del self._contacts[contact_id]
-                self._fragments.pop(contact_id, None)
+                self._forget_contact(contact_id)
             del self._clients[client_id]
             self._changed()
 
@@ -260,11 +259,15 @@ class Store:
     def delete_contact(self, contact_id: int) -> None:
         with self._lock:
             self._require_contact(contact_id)
-            del self._contacts[contact_id]
-            self._fragments.pop(contact_id, None)
+            self._forget_contact(contact_id)
             self._changed()
             if self._file is not None:
                 self._file.delete_contact(contact_id)
+
+    def _forget_contact(self, contact_id: int) -> None:
+        """Out of memory, with its cached XML; the caller writes the file and counts the change."""
+        del self._contacts[contact_id]
+        self._fragments.pop(contact_id, None)
 
     def _require_contact(self, contact_id: int) -> Contact:
         contact = self._contacts.get(contact_id)

@@ -67,12 +67,14 @@ def get_entry(connection: sqlite3.Connection, entry_id: int) -> PendingChange | 
     return _entry(row) if row else None
 
 
-# Sendable now: not blocked behind a change Harvest refused for the same contact, and
-# not an edit of a contact whose create has not reached the server (still a temporary id).
-_SENDABLE = (
-    f"state IN {PUSHABLE_STATES} AND (kind = 'create' OR contact_id > 0) "
+# To be sent by this push: not blocked behind a change Harvest refused for the contact.
+_TO_SEND = (
+    f"state IN {PUSHABLE_STATES} "
     "AND contact_id NOT IN (SELECT contact_id FROM outbox WHERE state = 'rejected')"
 )
+# Sendable now: also not an edit of a contact whose create has not reached the server
+# (still a temporary id; it becomes sendable when the create gives it the server's id).
+_SENDABLE = f"{_TO_SEND} AND (kind = 'create' OR contact_id > 0)"
 
 
 def next_entry(connection: sqlite3.Connection, after_id: int) -> PendingChange | None:
@@ -84,8 +86,9 @@ def next_entry(connection: sqlite3.Connection, after_id: int) -> PendingChange |
     return _entry(row) if row else None
 
 
-def count_sendable(connection: sqlite3.Connection) -> int:
-    return int(connection.execute(f"SELECT count(*) FROM outbox WHERE {_SENDABLE}").fetchone()[0])
+def count_to_send(connection: sqlite3.Connection) -> int:
+    """What a push will try, edits of contacts it creates first included (for progress)."""
+    return int(connection.execute(f"SELECT count(*) FROM outbox WHERE {_TO_SEND}").fetchone()[0])
 
 
 def insert_entry(

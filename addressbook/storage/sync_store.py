@@ -87,8 +87,8 @@ class SyncStore:
         """The next entry the push may send, in queue order."""
         return outbox.next_entry(self._db.connection, after_id)
 
-    def count_sendable(self) -> int:
-        return outbox.count_sendable(self._db.connection)
+    def count_to_send(self) -> int:
+        return outbox.count_to_send(self._db.connection)
 
     def claim(self, entry_id: int) -> PendingChange | None:
         """Mark a queued entry 'sending' and return it as it now stands, atomically, so no

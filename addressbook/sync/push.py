@@ -34,7 +34,7 @@ _NOT_EXECUTED = (ThrottledError, CancelledError, AuthenticationError)
 
 class Pusher(SyncStep):
     def run(self) -> None:
-        total = self.cache.count_sendable()
+        total = self.cache.count_to_send()
         done, after = 0, 0
         while (entry := self.cache.next_pending(after)) is not None:
             self.check_cancel()

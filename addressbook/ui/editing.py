@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 from addressbook.core.models import Contact
+from addressbook.core.words import counted
 from addressbook.ui.main_window import MainWindow
 from addressbook.workers import SyncWorker
 
@@ -96,7 +97,7 @@ class EditController(QObject):
 
     def _existing(self) -> list[Contact]:
         """Every loaded contact, for the dialog's "already exists?" warning."""
-        return [row.contact for row in self.window.contacts_model.all_rows()]
+        return self.window.contacts_model.all_contacts()
 
     def _open(self, dialog: SavingContactDialog) -> SavingContactDialog:
         dialog.save_requested.connect(lambda: self._save(dialog))
@@ -172,7 +173,7 @@ class EditController(QObject):
 
     def _undone(self, count: int) -> None:
         self.window.status.showMessage(
-            f"Restored {count} contact{'s' if count != 1 else ''}.", 4000)
+            f"Restored {counted(count, 'contact')}.", 4000)
 
     # -- conflicts --------------------------------------------------------------------
     def _outbox_changed(self, pending: list[Any], _dirty: Any, conflicts: list[Any]) -> None:

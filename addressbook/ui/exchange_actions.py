@@ -27,6 +27,7 @@ from addressbook.exchange.files import (
     read_import_file,
 )
 from addressbook.ui.dialogs.import_dialog import ImportDialog
+from addressbook.ui.models.rows import company_names
 
 IMPORT_FILTERS = (
     "Contacts (*.vcf *.vcard *.csv *.txt)",
@@ -130,7 +131,7 @@ class ExchangeActions(QObject):
         if not path:
             return
         export_format = ExportFormat.from_filter(chosen, path)
-        names = {client.id: client.name for client in self._clients()}
+        names = company_names(self._clients())
         job = _ExportJob(with_suffix(path, export_format), list(contacts), names, export_format)
         job.signals.finished.connect(lambda *_: self._jobs.discard(job))
         job.signals.failed.connect(lambda *_: self._jobs.discard(job))

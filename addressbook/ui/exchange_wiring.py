@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from addressbook.core.models import Contact
+from addressbook.core.words import counted
 from addressbook.ui.exchange_actions import ExchangeActions
 
 if TYPE_CHECKING:
@@ -36,9 +37,8 @@ def install_exchange(
     def imported(token: int, count: int) -> None:
         if token in pending:
             pending.discard(token)
-            plural = "s" if count != 1 else ""
             window.status.showMessage(
-                f"Imported {count:,} contact{plural}; they go to Harvest with the next sync.",
+                f"Imported {counted(count, 'contact')}; they go to Harvest with the next sync.",
                 STATUS_MS,
             )
 
@@ -48,14 +48,14 @@ def install_exchange(
             window.notice.show_message(f"Nothing was imported: {message}")
 
     def exported(path: str, count: int) -> None:
-        plural = "s" if count != 1 else ""
-        window.status.showMessage(f"Exported {count:,} contact{plural} to {Path(path).name}.",
-                                  STATUS_MS)
+        window.status.showMessage(
+            f"Exported {counted(count, 'contact')} to {Path(path).name}.", STATUS_MS
+        )
 
     exchange = ExchangeActions(
         window,
         selected_contacts=lambda: [row.contact for row in window.contacts.selected_rows()],
-        all_contacts=lambda: [row.contact for row in window.contacts_model.all_rows()],
+        all_contacts=window.contacts_model.all_contacts,
         clients=window.sidebar_model.clients,
         queue_creates=queue_creates,
     )

@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
+from addressbook.core.words import counted
+
 ONLINE, OFFLINE, SYNCING, THROTTLED, SIGNED_OUT = (
     "Online", "Offline", "Syncing…", "Throttled", "Not signed in")
 UNDO_SECONDS = 8
@@ -106,7 +108,7 @@ class StatusBar(QStatusBar):
             self._set_state(ONLINE)
         refused = len(getattr(report, "rejected", None) or {})
         if refused:
-            self.showMessage(f"Harvest refused {refused} change{'s' if refused != 1 else ''}: "
+            self.showMessage(f"Harvest refused {counted(refused, 'change')}: "
                              "see Unsynced changes (Ctrl+U).", 15000)
 
     def set_sync_error(self, message: str) -> None:
@@ -155,11 +157,11 @@ class StatusBar(QStatusBar):
 
     def set_unsynced(self, count: int, conflicts: int) -> None:
         """'2 unsynced changes' opens the list; '1 conflict' (its own button) resolves it."""
-        text = f"{count} unsynced change{'s' if count != 1 else ''}" if count else ""
+        text = f"{counted(count, 'unsynced change')}" if count else ""
         self.unsynced.setText(text or "All changes synced")
         self.unsynced.setToolTip("Show the unsynced changes (Ctrl+U)")
         self.unsynced.setVisible(bool(count) or not conflicts)
-        self.conflicts.setText(f"{conflicts} conflict{'s' if conflicts != 1 else ''}")
+        self.conflicts.setText(counted(conflicts, "conflict"))
         if conflicts:
             from addressbook.ui.badges import badge_icon  # QStyle/QPainter: not at start-up
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -248,19 +249,9 @@ class SyncWorker(WorkerResults):
 
     @Slot(int, object)
     def _import(self, token: int, contacts: list[Contact]) -> None:
-        session = self._session
-        if session is None:
-            self.edit_failed.emit(token, "Not signed in.", {})
-            return
-        try:
-            created = session.create_many(contacts)
-        except Exception as error:  # nothing was queued: the batch is all or none
-            log.info("Import refused: %s", error)
-            self.edit_failed.emit(token, str(error), dict(getattr(error, "fields", {}) or {}))
-            return
-        self._publish_delta(created, [])
-        self.contacts_imported.emit(token, len(created))
-        self._schedule_sync(0)
+        """All or none: a refusal (edit_failed) means nothing was queued."""
+        self._write(token, lambda session: (session.create_many(contacts), []),
+                    lambda created: self.contacts_imported.emit(token, len(created)))
 
     @Slot(int, int, object)
     def _update(self, token: int, contact_id: int, changes: dict[str, Any]) -> None:
@@ -270,19 +261,30 @@ class SyncWorker(WorkerResults):
     def _retry(self, token: int, pending_id: int) -> None:
         self._edit(token, lambda session: session.retry(pending_id))
 
-    def _edit(self, token: int, write: Any) -> None:
+    def _edit(self, token: int, write: Callable[[Session], tuple[Contact, list[int]]]) -> None:
+        """One contact written; contact_saved tells the dialog that asked."""
+
+        def one(session: Session) -> tuple[list[Contact], list[int]]:
+            contact, removed = write(session)
+            return [contact], removed
+
+        self._write(token, one, lambda written: self.contact_saved.emit(token, written[0]))
+
+    def _write(self, token: int, write: Callable[[Session], tuple[list[Contact], list[int]]],
+               done: Callable[[list[Contact]], None]) -> None:
+        """Write to the cache, publish what changed, answer the request, push soon."""
         session = self._session
         if session is None:
             self.edit_failed.emit(token, "Not signed in.", {})
             return
         try:
-            contact, removed = write(session)
+            written, removed = write(session)
         except Exception as error:
             log.info("Edit refused: %s", error)
             self.edit_failed.emit(token, str(error), dict(getattr(error, "fields", {}) or {}))
             return
-        self._publish_delta([contact], removed)
-        self.contact_saved.emit(token, contact)
+        self._publish_delta(written, removed)
+        done(written)
         self._schedule_sync(0)
 
     @Slot(object)

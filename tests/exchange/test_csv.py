@@ -13,7 +13,7 @@ from addressbook.exchange.columns import FULL_NAME, TYPED_PHONE, guess_mapping, 
 from addressbook.exchange.csv_read import detect_delimiter, read_table
 from addressbook.exchange.csv_write import CSV_COLUMNS, csv_text
 from addressbook.exchange.files import ExportFormat, ImportSource, export_text, read_source
-from addressbook.exchange.records import ImportRecord
+from addressbook.exchange.records import RECORD_FIELDS, ImportRecord
 
 CONTACTS = [
     Contact(1, 1, "Иван", "Петров", "Директор", "ivan@example.ru", "+7 495 123", None, None),
@@ -136,22 +136,7 @@ THUNDERBIRD = (
         ),
         (
             ",".join(CSV_COLUMNS),
-            dict(
-                zip(
-                    CSV_COLUMNS,
-                    (
-                        "first_name",
-                        "last_name",
-                        "company",
-                        "title",
-                        "email",
-                        "phone_office",
-                        "phone_mobile",
-                        "fax",
-                    ),
-                    strict=True,
-                )
-            ),
+            dict(zip(CSV_COLUMNS, RECORD_FIELDS, strict=True)),
         ),
     ],
     ids=["outlook", "google", "thunderbird", "ours"],

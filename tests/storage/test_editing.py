@@ -90,9 +90,9 @@ def test_edits_of_a_contact_not_yet_on_the_server_wait_untouched(cache: Cache) -
     cache.update_contact(created.id or 0, {"title": "Dr"})  # queued behind the create
     cache.mark(create.id, "rejected", error="Client is invalid")
 
-    assert cache.next_pending(0) is None and cache.count_sendable() == 0
+    assert cache.next_pending(0) is None and cache.count_to_send() == 0
     cache.mark(create.id, "queued")  # the user retried it
-    assert cache.count_sendable() == 1
+    assert cache.count_to_send() == 2  # the push will send both, the create first
     assert cache.next_pending(create.id) is None  # the edit waits for the server's id
     assert cache.pending()[1].sent_at is None  # never claimed: later edits still fold into it
 

@@ -49,6 +49,7 @@ from addressbook.exchange.files import (
     read_source,
     remap,
 )
+from addressbook.ui.models.headers import header_data
 from addressbook.ui.models.rows import fast_fold
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -103,11 +104,11 @@ def encoding_label(codec: str) -> str:
 
 def status_text(row: PlannedRow, include_duplicates: bool) -> str:
     if row.status is RowStatus.NEW:
-        return "Will import"
+        return row.status.value
     if row.is_duplicate:
         verdict = "will import" if include_duplicates else "skipped"
         return f"{row.status.value}, {verdict}: {row.reason}"
-    return f"Problem: {row.reason}"
+    return f"{row.status.value}: {row.reason}"
 
 
 class ImportPreviewModel(QAbstractTableModel):
@@ -153,11 +154,7 @@ class ImportPreviewModel(QAbstractTableModel):
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return COLUMN_TITLES[section] if 0 <= section < len(COLUMN_TITLES) else None
-        return str(section + 1)
+        return header_data(COLUMN_TITLES, section, orientation, role)
 
 
 class ImportDialog(QDialog):
@@ -179,7 +176,7 @@ class ImportDialog(QDialog):
         self.mapping_combos: list[QComboBox] = []
         self.setWindowTitle(f"Import contacts from {source.name}")
         self._build()
-        self._fill_mapping()
+        self._show_reading()
         self._replan()
 
     # -- results --------------------------------------------------------------------
@@ -271,6 +268,10 @@ class ImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         return self.buttons
 
+    def _show_reading(self) -> None:
+        self._describe_file()
+        self._fill_mapping()
+
     def _fill_mapping(self) -> None:
         """One label and combo per CSV column; hidden for vCard, whose fields are named."""
         while self.mapping_grid.count():
@@ -320,7 +321,7 @@ class ImportDialog(QDialog):
             self.encoding_combo.blockSignals(False)
             return
         self._shown_encoding_index = self.encoding_combo.currentIndex()
-        self._fill_mapping()
+        self._show_reading()
         self._replan()
 
     def _mapping_changed(self) -> None:
@@ -348,12 +349,13 @@ class ImportDialog(QDialog):
     def _show_plan(self, plan: ImportPlan) -> None:
         self._plan = plan
         self.model.set_plan(plan)
-        self.summary_label.setText(plan.summary() + ".")
-        self.summary_label.setAccessibleDescription(plan.summary())
+        summary = plan.summary()
+        self.summary_label.setText(summary + ".")
+        self.summary_label.setAccessibleDescription(summary)
         self.import_button.setEnabled(bool(plan.contacts_to_create()))
-        self._describe_file()
 
     def _describe_file(self) -> None:
+        """What the file was read as; a new column mapping changes none of it."""
         decoded = self._reading.decoded
         kind = "vCard" if self._reading.table is None else "CSV"
         count = len(self._reading.records)

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 
 from addressbook.core.models import Contact
+from addressbook.ui.models.headers import header_data
 from addressbook.ui.models.row_index import RowIndex
 from addressbook.ui.models.rows import (
     COLUMN_COUNT,
@@ -87,11 +88,7 @@ class ContactsTableModel(QAbstractTableModel):
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return COLUMN_TITLES[section] if 0 <= section < COLUMN_COUNT else None
-        return str(section + 1)
+        return header_data(COLUMN_TITLES, section, orientation, role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < COLUMN_COUNT:
@@ -207,6 +204,10 @@ class ContactsTableModel(QAbstractTableModel):
         """Every row in the current sort order, whatever the search."""
         rows = self._index.rows
         return [rows[position] for position in self._order]
+
+    def all_contacts(self) -> list[Contact]:
+        """Every contact in the current sort order, whatever the search."""
+        return [row.contact for row in self.all_rows()]
 
     def is_dirty(self, contact_id: int) -> bool:
         return contact_id in self._dirty_ids
