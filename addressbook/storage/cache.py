@@ -8,9 +8,7 @@ API; storage trouble raises CacheError.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -26,7 +24,9 @@ from addressbook.core.models import Client, Contact
 from . import editing
 from .conflicts import all_conflicts
 from .database import Database, storage_error
+from .lock import CacheLock
 from .local_view import dirty_ids, dirty_views, view_of
+from .naming import cache_file_name
 from .outbox import all_entries
 from .records import Conflict, PendingChange
 from .recovery import Recovery, open_connection
@@ -45,6 +45,13 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def _open_connection(target: Path) -> tuple[sqlite3.Connection, Recovery | None]:
+    try:
+        return open_connection(target)
+    except sqlite3.Error as error:
+        raise storage_error(error) from error
+
+
 class Cache(SyncStore):
     def __init__(
         self, database: Database, path: Path, recovery: Recovery | None, clock: Clock
@@ -53,6 +60,7 @@ class Cache(SyncStore):
         self._clock = clock
         self.path = path
         self.recovery = recovery
+        self._lock: CacheLock | None = None
         # The server rows as Contacts, reused while nothing but the user's own edits
         # (which live in the outbox) changed: keyed by (data_version, sync writes).
         self._base_memo: tuple[tuple[int, int], list[Contact]] | None = None
@@ -61,21 +69,21 @@ class Cache(SyncStore):
     def open(cls, path: str | os.PathLike[str], *, clock: Clock | None = None) -> Cache:
         """Create, migrate, or (when corrupt or too new) move aside and recreate the file."""
         target = Path(path)
+        lock = CacheLock(target)  # CacheInUseError while another live process has it open
         try:
-            connection, recovery = open_connection(target)
-        except sqlite3.Error as error:
-            raise storage_error(error) from error
-        return cls(Database(connection), target, recovery, clock or _utc_now)
+            connection, recovery = _open_connection(target)
+        except BaseException:
+            lock.release()
+            raise
+        cache = cls(Database(connection), target, recovery, clock or _utc_now)
+        cache._lock = lock
+        return cache
 
     @staticmethod
     def path_for(data_dir: str | os.PathLike[str], base_url: str, email: str) -> Path:
-        """One file per account: a readable slug plus a hash, safe on every filesystem."""
-        url = base_url.strip().rstrip("/").lower()
-        address = email.strip().lower()
-        digest = hashlib.sha256(f"{url}\n{address}".encode()).hexdigest()[:16]
-        host = re.sub(r"^[a-z]+://", "", url)
-        slug = re.sub(r"[^a-z0-9.@_-]+", "_", f"{host}_{address}").strip("._")[:60]
-        return Path(data_dir) / f"{slug}-{digest}.sqlite3"
+        """One file per account, named by a hash of server and email (no email in a file
+        name, where backups, sync tools and screenshots would show it)."""
+        return Path(data_dir) / cache_file_name(base_url, email)
 
     # --- recovery, for the app to tell the user -------------------------------------
 
@@ -96,6 +104,8 @@ class Cache(SyncStore):
 
     def close(self) -> None:
         self._db.close()
+        if self._lock is not None:
+            self._lock.release()
 
     def __enter__(self) -> Cache:
         return self

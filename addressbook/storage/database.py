@@ -6,16 +6,27 @@ that was committed survives a power cut, not only a crash of the app.
 
 from __future__ import annotations
 
+import errno
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import CacheError
+from addressbook.private_files import create_private_file, tighten_all
+
+from .errors import CacheError, DiskFullError
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_SECONDS = 15.0
 # Result codes (low byte) that mean the file itself is damaged or not a database.
 _CORRUPTION_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+_SQLITE_FULL = 13
+DISK_FULL_MESSAGE = (
+    "The disk is full, so the change could not be saved; what was already queued is safe. "
+    "Free some space and try again."
+)
 
 
 def is_corruption(error: sqlite3.Error) -> bool:
@@ -28,7 +39,11 @@ def is_corruption(error: sqlite3.Error) -> bool:
 
 def connect(path: Path) -> sqlite3.Connection:
     """A connection in autocommit mode: every write goes through Database.transaction()."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # SQLite gives the -wal and -shm files the database file's mode: a private file
+    # made first keeps all three private whatever the umask (older files are tightened).
+    create_private_file(path)
+    tighten_all(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
     connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
     try:
         connection.execute("PRAGMA journal_mode = WAL").fetchone()
@@ -49,7 +64,10 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE .. COMMIT (ROLLBACK on error). Nested use joins the outer one."""
+        """BEGIN IMMEDIATE .. COMMIT (ROLLBACK on error). Nested use joins the outer one.
+
+        SQLite errors inside leave as CacheError (DiskFullError for a full disk).
+        """
         if self._depth:
             self._depth += 1
             try:
@@ -64,28 +82,56 @@ class Database:
         self._depth = 1
         try:
             yield self.connection
+        except sqlite3.Error as error:
+            self._depth = 0
+            rollback(self.connection)
+            raise storage_error(error) from error
         except BaseException:
             self._depth = 0
-            self.connection.execute("ROLLBACK")
+            rollback(self.connection)
             raise
         self._depth = 0
         try:
             self.connection.execute("COMMIT")
         except sqlite3.Error as error:
-            self.connection.execute("ROLLBACK")
+            rollback(self.connection)
             raise storage_error(error) from error
 
     def close(self) -> None:
         self.connection.close()
 
 
+def rollback(connection: sqlite3.Connection) -> None:
+    """ROLLBACK if a transaction is still open.
+
+    After a full disk (and a few other errors) SQLite has already rolled the
+    transaction back itself; a second ROLLBACK would fail with "cannot rollback -
+    no transaction is active" and hide the real cause.
+    """
+    if not connection.in_transaction:
+        return
+    try:
+        connection.execute("ROLLBACK")
+    except sqlite3.Error as error:  # the original error is the one worth reporting
+        log.warning("ROLLBACK failed: %s", error)
+
+
+def is_disk_full(error: BaseException) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return (code & 0xFF) == _SQLITE_FULL
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+    return "disk is full" in str(error).lower()
+
+
 def storage_error(error: sqlite3.Error) -> CacheError:
     """Known SQLite failures in words a user can act on."""
+    if is_disk_full(error):
+        return DiskFullError(DISK_FULL_MESSAGE)
     text = str(error).lower()
     if "locked" in text or "busy" in text:
         return CacheError("The local cache is busy in another window or process; try again.")
-    if "full" in text:
-        return CacheError("The disk is full: free some space so changes can be saved.")
     if "readonly" in text or "read-only" in text:
         return CacheError("The local cache is read-only: check the data folder's permissions.")
     return CacheError(f"The local cache failed: {error}")

@@ -1,4 +1,4 @@
-"""The one exception the cache lets out for storage trouble (disk full, locked, unknown id)."""
+"""The exceptions the cache lets out for storage trouble (disk full, in use, locked, unknown id)."""
 
 from __future__ import annotations
 
@@ -10,3 +10,11 @@ class CacheError(Exception):
     addressbook.api.ValidationError with `.fields`, exactly as the API layer does,
     so the dialogs handle local and server refusals the same way.
     """
+
+
+class CacheInUseError(CacheError):
+    """Another live process has this cache file open: a second writer could send twice."""
+
+
+class DiskFullError(CacheError):
+    """The disk (or the filesystem holding the cache) is full; nothing was half-written."""

@@ -8,12 +8,15 @@ queued again (see requeue); the next sync rebuilds it from the server.
 
 from __future__ import annotations
 
+import glob
 import json
 import logging
 import sqlite3
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+
+from addressbook.private_files import write_private_bytes
 
 from .database import connect, is_corruption, storage_error
 from .requeue import requeue_exported
@@ -40,12 +43,13 @@ class Recovery:
             if self.newer
             else "Your cache was damaged and rebuilt"
         )
+        copy = f" The old file is kept at {self.moved_to}."
         if self.requeued:
             plural = "s were" if self.requeued != 1 else " was"
-            return f"{what}; {self.requeued} unsynced change{plural} kept."
+            return f"{what}; {self.requeued} unsynced change{plural} kept.{copy}"
         if self.outbox_export is None:
-            return f"{what}; its unsynced changes could not be read (see {self.moved_to})."
-        return f"{what}; it had no unsynced changes."
+            return f"{what}; its unsynced changes could not be read.{copy}"
+        return f"{what}; it had no unsynced changes.{copy}"
 
     @property
     def message(self) -> str:
@@ -106,6 +110,7 @@ def _move_aside(path: Path, reason: str) -> Recovery:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     export = _export_outbox(path, path.with_name(f"{path.name}.outbox-{stamp}.json"))
     moved = path.with_name(f"{path.name}.corrupt-{stamp}")
+    _remove_older_copies(path)
     # The -wal and -shm files belong to the old file: leaving them would let SQLite
     # replay an old log into the new database.
     for suffix in ("", "-wal", "-shm"):
@@ -113,6 +118,17 @@ def _move_aside(path: Path, reason: str) -> Recovery:
         if source.exists():
             source.replace(Path(f"{moved}{suffix}"))
     return Recovery(moved_to=moved, outbox_export=export, reason=reason)
+
+
+def _remove_older_copies(path: Path) -> None:
+    """Only the latest damaged copy is kept: each is as big as the cache, and a cache that
+    keeps breaking would fill the disk. Its unsent changes are in the new cache or in
+    the JSON export beside it, which is small and always kept."""
+    for old in path.parent.glob(f"{glob.escape(path.name)}.corrupt-*"):
+        try:
+            old.unlink()
+        except OSError as error:
+            log.warning("Could not remove the old copy %s: %s", old, error)
 
 
 def _export_outbox(path: Path, target: Path) -> Path | None:
@@ -129,5 +145,6 @@ def _export_outbox(path: Path, target: Path) -> Path | None:
         return None
     finally:
         connection.close()
-    target.write_text(json.dumps({"source": str(path), "outbox": rows}, indent=2), "utf-8")
+    text = json.dumps({"source": str(path), "outbox": rows}, indent=2)
+    write_private_bytes(target, text.encode("utf-8"))
     return target

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import meta, outbox
+from .database import rollback
 
 _KINDS = ("create", "update", "delete")
 _STATES = ("queued", "sending", "unknown", "rejected")
@@ -39,7 +40,7 @@ def requeue_exported(connection: sqlite3.Connection, export: Path) -> int:
         outbox.reset_in_flight(connection)  # what was on the wire when the file broke
         _reserve_temp_ids(connection, min(entry[1] for entry in entries))
     except BaseException:
-        connection.execute("ROLLBACK")
+        rollback(connection)
         raise
     connection.execute("COMMIT")
     return len(entries)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from .database import rollback
+
 _MIGRATIONS: tuple[str, ...] = (
     # 1: the server copy (base) of clients and contacts, the sync metadata, the outbox.
     # Record times are UTC epoch seconds (REAL): 6x cheaper to write than ISO text on a
@@ -88,6 +90,6 @@ def _apply(connection: sqlite3.Connection, number: int, script: str) -> None:
                 connection.execute(statement)
         connection.execute(f"PRAGMA user_version = {number}")
     except BaseException:
-        connection.execute("ROLLBACK")
+        rollback(connection)
         raise
     connection.execute("COMMIT")

@@ -38,7 +38,8 @@ def test_edits_queued_in_a_damaged_cache_reach_harvest(
         recovery = cache.recovery
         assert recovery is not None and not recovery.newer and recovery.requeued == 4
         assert recovery.user_message == (
-            "Your cache was damaged and rebuilt; 4 unsynced changes were kept."
+            "Your cache was damaged and rebuilt; 4 unsynced changes were kept. "
+            f"The old file is kept at {recovery.moved_to}."
         )
         assert cache.integrity_check() == "ok"
         assert [(p.kind, p.contact_id) for p in cache.pending()] == [
