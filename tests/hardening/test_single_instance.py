@@ -1,0 +1,126 @@
+"""One writer per cache: a second process is refused, so a create on the wire is never sent twice.
+
+Seen before: two processes syncing one cache while a create was on the wire left
+Harvest with two copies of the contact (the second one reset the first one's
+in-flight entry and sent it again).
+"""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from addressbook.sandbox import SandboxServer
+from addressbook.storage import Cache, CacheError, CacheInUseError
+
+CHILD = Path(__file__).with_name("cache_child.py")
+IN_USE_EXIT = 3
+TIMEOUT = 60
+
+
+@pytest.fixture
+def harvest() -> Iterator[SandboxServer]:
+    with SandboxServer(clients=2, contacts=5, seed=11, rate_limit=1_000_000) as running:
+        yield running
+
+
+def start_child(mode: str, server: SandboxServer, path: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, str(CHILD), mode, server.url, str(path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def first_line(child: subprocess.Popen[str]) -> str:
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    assert line, child.stderr.read() if child.stderr else "no output"
+    return line.strip()
+
+
+def finish(child: subprocess.Popen[str]) -> tuple[int, str]:
+    output, errors = child.communicate("go\n", timeout=TIMEOUT)
+    assert child.returncode in (0, IN_USE_EXIT), errors
+    return child.returncode, output.strip()
+
+
+def test_two_processes_one_cache_a_create_on_the_wire_leave_one_copy_on_harvest(
+    harvest: SandboxServer, tmp_path: Path
+) -> None:
+    path = tmp_path / "account.sqlite3"
+    first = start_child("create-and-hold", harvest, path)
+    assert first_line(first) == "on-the-wire"
+    second = start_child("sync", harvest, path)
+    code, said = finish(second)
+    assert code == IN_USE_EXIT and said.startswith("in-use: The local cache account.sqlite3")
+    assert finish(first) == (0, "synced 1")
+    copies = [c for c in harvest.store.contacts() if c.last_name == "Queued"]
+    assert len(copies) == 1
+    with Cache.open(path) as cache:  # both are gone: the file is free again
+        assert cache.pending() == []
+
+
+def test_a_second_process_is_told_why_and_the_first_keeps_working(
+    harvest: SandboxServer, tmp_path: Path
+) -> None:
+    path = tmp_path / "account.sqlite3"
+    holder = start_child("hold", harvest, path)
+    assert first_line(holder) == "ready"
+    with pytest.raises(CacheInUseError) as refused:
+        Cache.open(path)
+    assert isinstance(refused.value, CacheError)
+    assert "in use by another running copy of Harvest Contacts" in str(refused.value)
+    assert finish(holder) == (0, "")
+    with Cache.open(path) as cache:
+        assert cache.integrity_check() == "ok"
+
+
+def test_a_killed_process_leaves_no_lock_behind(harvest: SandboxServer, tmp_path: Path) -> None:
+    path = tmp_path / "account.sqlite3"
+    holder = start_child("hold", harvest, path)
+    assert first_line(holder) == "ready"
+    holder.send_signal(signal.SIGKILL)
+    holder.communicate(timeout=TIMEOUT)
+    assert holder.returncode == -signal.SIGKILL
+    with Cache.open(path) as cache:
+        assert cache.integrity_check() == "ok"
+    assert path.with_name("account.sqlite3.lock").exists()  # a file, but no lock on it
+
+
+def test_threads_of_one_process_share_the_cache(tmp_path: Path) -> None:
+    """The app's GUI thread and its worker each open their own Cache on the file."""
+    path = tmp_path / "account.sqlite3"
+    with Cache.open(path) as gui_side:
+        opened: list[int] = []
+
+        def worker() -> None:
+            with Cache.open(path) as worker_side:
+                opened.append(len(worker_side.pending()))
+
+        thread = threading.Thread(target=worker)
+        thread.start()
+        thread.join(TIMEOUT)
+        assert opened == [0] and gui_side.pending() == []
+    with Cache.open(path):  # every holder closed: open again, still this process's
+        pass
+
+
+def test_closing_the_last_holder_frees_the_file_for_another_process(
+    harvest: SandboxServer, tmp_path: Path
+) -> None:
+    path = tmp_path / "account.sqlite3"
+    first, second = Cache.open(path), Cache.open(path)
+    first.close()
+    other = start_child("hold", harvest, path)
+    code, said = finish(other)
+    assert (code, said) == (IN_USE_EXIT, said) and said.startswith("in-use:")
+    second.close()
+    other = start_child("hold", harvest, path)
+    assert first_line(other) == "ready"
+    assert finish(other) == (0, "")
