@@ -77,11 +77,11 @@ def tighten_folder(folder: Path) -> int:
     """
     if not folder.is_dir():
         return 0
-    changed = tighten(folder)
+    changed = int(tighten(folder))
     try:
         entries = list(folder.iterdir())
     except OSError:
-        return int(changed)
+        return changed
     changed += tighten_all(entry for entry in entries if entry.is_file())
     if changed:
         log.info("Made %d file(s) in %s private (owner only)", changed, folder)

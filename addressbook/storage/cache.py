@@ -24,8 +24,8 @@ from addressbook.core.models import Client, Contact
 from . import editing
 from .conflicts import all_conflicts
 from .database import Database, storage_error
-from .lock import CacheLock
 from .local_view import dirty_ids, dirty_views, view_of
+from .lock import CacheLock
 from .naming import cache_file_name
 from .outbox import all_entries
 from .records import Conflict, PendingChange

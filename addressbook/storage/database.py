@@ -118,7 +118,7 @@ def rollback(connection: sqlite3.Connection) -> None:
 
 def is_disk_full(error: BaseException) -> bool:
     code = getattr(error, "sqlite_errorcode", None)
-    if code is not None:
+    if isinstance(code, int):
         return (code & 0xFF) == _SQLITE_FULL
     if isinstance(error, OSError):
         return error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
