@@ -48,6 +48,20 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
 
 
+def prepare_data_dir(data_dir: Path) -> None:
+    """Before any cache is opened: the folder and what earlier versions left in it become
+    the user's alone (0700/0600), and cache files named with the email are renamed."""
+    from addressbook.private_files import make_private_dir, tighten_folder
+    from addressbook.storage.naming import rename_old_cache_files
+
+    try:
+        make_private_dir(data_dir)
+        tighten_folder(data_dir)
+        rename_old_cache_files(data_dir)
+    except OSError as error:  # opening the cache will say what is wrong, in the window
+        log.warning("Could not prepare the data folder %s: %s", data_dir, error)
+
+
 class Application:
     def __init__(self, *, data_dir: Path, settings: Settings,
                  credentials: CredentialStore | None = None,
@@ -55,6 +69,7 @@ class Application:
                  offline_retry_ms: int = OFFLINE_RETRY_MS,
                  delete_grace_ms: int = DELETE_GRACE_MS) -> None:
         self.data_dir = Path(data_dir)
+        prepare_data_dir(self.data_dir)
         self.settings = settings
         self.worker = SyncWorker(self.data_dir, sync_interval_ms=sync_interval_ms,
                                  offline_retry_ms=offline_retry_ms,

@@ -62,12 +62,11 @@ class LoggingHandle:
         early = self.early
         if early is None:
             return
-        import logging.handlers  # socket, pickle, queue...: kept off the start-up path
+        from addressbook.private_files import make_private_dir, tighten_folder
 
-        self.log_file.parent.mkdir(parents=True, exist_ok=True)
-        file_handler = logging.handlers.RotatingFileHandler(
-            self.log_file, maxBytes=2 * 2**20, backupCount=3, encoding="utf-8"
-        )
+        make_private_dir(self.log_file.parent)
+        tighten_folder(self.log_file.parent)  # logs written by earlier versions
+        file_handler = _private_rotating_handler(self.log_file)
         file_handler.setFormatter(early.formatter)
         root = logging.getLogger()
         root.addHandler(file_handler)
@@ -84,6 +83,20 @@ class LoggingHandle:
             handler.close()
         root.setLevel(self.previous_level)
         qInstallMessageHandler(self.previous_qt_handler)
+
+
+def _private_rotating_handler(path: Path) -> logging.Handler:
+    """A rotating log whose every file (the rotated ones too) is the user's alone."""
+    import logging.handlers
+
+    from addressbook.private_files import create_private_file
+
+    class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+        def _open(self) -> Any:
+            create_private_file(Path(self.baseFilename))
+            return super()._open()
+
+    return PrivateRotatingFileHandler(path, maxBytes=2 * 2**20, backupCount=3, encoding="utf-8")
 
 
 class _EarlyRecords(logging.Handler):

@@ -53,6 +53,7 @@ class Settings:
                                     ORG_NAME, APP_ID)
         else:
             self._store = QSettings(str(path), QSettings.Format.IniFormat)
+        _make_private(Path(self._store.fileName()))
 
     @property
     def file_name(self) -> str:
@@ -76,3 +77,15 @@ class Settings:
 
     def sync(self) -> None:
         self._store.sync()
+
+
+def _make_private(path: Path) -> None:
+    """The file (and its folder) are the user's alone before QSettings first writes it;
+    QSettings keeps an existing file's mode when it rewrites it (QSaveFile)."""
+    from addressbook.private_files import create_private_file, make_private_dir
+
+    try:
+        make_private_dir(path.parent)
+        create_private_file(path)
+    except OSError:  # an unwritable config folder: QSettings reports it in status() itself
+        pass

@@ -10,6 +10,7 @@ from enum import Enum
 from pathlib import Path
 
 from addressbook.core.models import Contact
+from addressbook.private_files import write_private_bytes
 
 from .columns import ColumnMapping, guess_mapping, records_from_table
 from .csv_read import CsvTable, read_table
@@ -63,7 +64,7 @@ def export_contacts(
     data = export_text(contacts, client_names, export_format)
     target = Path(path)
     partial = target.with_name(target.name + ".part")
-    partial.write_bytes(data)
+    write_private_bytes(partial, data)  # contacts are personal data: 0600 (POSIX)
     os.replace(partial, target)
     return len(data)
 

@@ -9,6 +9,8 @@ app never leaves a lock behind that must be cleaned up by hand.
 Inside one process the lock is shared: the app's threads each open their own
 Cache on the file, and that is safe (they share the outbox claims in SQLite).
 A child made by fork() is another process and must take the lock itself.
+The last holder removes the lock file as it leaves (a killed one cannot, and
+the empty file it leaves is harmless: the next open locks it again).
 """
 
 from __future__ import annotations
@@ -84,18 +86,37 @@ class CacheLock:
             held.users -= 1
             if held.users == 0:
                 del _held[self._key]
-                os.close(held.descriptor)  # closing the file drops the OS lock
+                _let_go(self.path, held.descriptor)
 
 
 def _lock_file(path: Path, cache_path: Path) -> int:
+    """The descriptor of the locked file. The file is removed by the last holder to leave
+    (so removing a cache leaves nothing behind), so a lock taken on a file that was
+    removed meanwhile is worthless: then it is taken again on the new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    create_private_file(path)
-    descriptor = os.open(path, os.O_RDWR | getattr(os, "O_CLOEXEC", 0))
-    if _try_lock(descriptor):
-        return descriptor
-    os.close(descriptor)
-    raise CacheInUseError(
-        f"The local cache {cache_path.name} is in use by another running copy of "
-        "Harvest Contacts (or another program syncing it). Close that one first: "
-        "two at once could send the same change to Harvest twice."
-    )
+    while True:
+        create_private_file(path)
+        descriptor = os.open(path, os.O_RDWR | getattr(os, "O_CLOEXEC", 0))
+        if not _try_lock(descriptor):
+            os.close(descriptor)
+            raise CacheInUseError(
+                f"The local cache {cache_path.name} is in use by another running copy of "
+                "Harvest Contacts (or another program syncing it). Close that one first: "
+                "two at once could send the same change to Harvest twice."
+            )
+        if _still_there(path, descriptor):
+            return descriptor
+        os.close(descriptor)
+
+
+def _still_there(path: Path, descriptor: int) -> bool:
+    try:
+        return os.path.samestat(os.fstat(descriptor), os.stat(path))
+    except FileNotFoundError:
+        return False
+
+
+def _let_go(path: Path, descriptor: int) -> None:
+    if sys.platform != "win32":  # Windows cannot remove a file that is open
+        path.unlink(missing_ok=True)
+    os.close(descriptor)  # closing the file drops the OS lock

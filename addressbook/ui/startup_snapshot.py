@@ -4,7 +4,7 @@ Loading 100k contacts from the cache takes most of a second; a user looking
 at the window needs only the rows that fit on screen. The snapshot holds
 those rows (in the saved sort order), the clients and their counts; the full
 cache replaces it moments later. It holds no secret: the same data as the
-cache beside it. Qt-free.
+cache beside it, and is as private (0600). Qt-free.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from addressbook.core.models import CONTACT_FIELDS, Client, Contact
+from addressbook.private_files import write_private_bytes
 from addressbook.ui.models.rows import ContactRow
 
 log = logging.getLogger(__name__)
@@ -68,8 +69,9 @@ def save_snapshot(path: Path, account: str, rows: list[ContactRow], clients: lis
     }
     temporary = path.with_name(path.name + ".tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(json.dumps(document), encoding="utf-8")
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        temporary.unlink(missing_ok=True)  # a leftover may be readable by others
+        write_private_bytes(temporary, json.dumps(document).encode("utf-8"))
         os.replace(temporary, path)
     except OSError as error:  # a missing snapshot only makes the next start slower
         log.warning("Could not save the startup snapshot: %s", error)

@@ -88,9 +88,10 @@ def test_a_killed_process_leaves_no_lock_behind(harvest: SandboxServer, tmp_path
     holder.send_signal(signal.SIGKILL)
     holder.communicate(timeout=TIMEOUT)
     assert holder.returncode == -signal.SIGKILL
+    assert path.with_name("account.sqlite3.lock").exists()  # a file, but no lock on it
     with Cache.open(path) as cache:
         assert cache.integrity_check() == "ok"
-    assert path.with_name("account.sqlite3.lock").exists()  # a file, but no lock on it
+    assert not path.with_name("account.sqlite3.lock").exists()  # the last to leave removes it
 
 
 def test_threads_of_one_process_share_the_cache(tmp_path: Path) -> None:

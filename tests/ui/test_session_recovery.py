@@ -64,8 +64,10 @@ def test_a_damaged_cache_is_rebuilt_with_its_edits_and_the_user_told_once(
 
     app = make_app()
     sign_in_demo(qtbot, app, sandbox)
+    [copy] = data_dir.glob(f"{path.name}.corrupt-*Z")  # not its -wal and -shm
     assert app.window.notice.messages() == [
-        "Your cache was damaged and rebuilt; 2 unsynced changes were kept."
+        f"Your cache was damaged and rebuilt; 2 unsynced changes were kept. "
+        f"The old file is kept at {copy}."
     ]
     stored = sandbox.store.get_contact(target.id or 0)
     assert stored is not None and stored.title == "Saved before the disk failed"
