@@ -33,9 +33,14 @@ def configure_process() -> None:
     waits for the GIL; Python hands the GIL over every 5 ms by default, which
     lets the event loop stall for tens of milliseconds. 1 ms keeps it smooth.
     The same goes for the garbage collector's full passes (see gc_pause).
+    Files it creates are private (see private_files for those made by earlier versions).
     """
     sys.setswitchinterval(GIL_SWITCH_INTERVAL)
     freeze_after_bulk_work()
+    if os.name == "posix":
+        # Everything the app writes is the user's personal data (the demo server's file,
+        # SQLite's journals, Qt's temporary files too): owner only, whatever the shell's umask.
+        os.umask(0o077)
 
 
 def default_data_dir() -> Path:

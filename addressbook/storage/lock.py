@@ -93,7 +93,7 @@ def _lock_file(path: Path, cache_path: Path) -> int:
     """The descriptor of the locked file. The file is removed by the last holder to leave
     (so removing a cache leaves nothing behind), so a lock taken on a file that was
     removed meanwhile is worthless: then it is taken again on the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     while True:
         create_private_file(path)
         descriptor = os.open(path, os.O_RDWR | getattr(os, "O_CLOEXEC", 0))
