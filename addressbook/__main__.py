@@ -94,7 +94,15 @@ def _run(qt_app: object, args: argparse.Namespace, logging_handle: LoggingHandle
     configure_process()
     reporter = CrashReporter()
     reporter.install()
-    application = Application(data_dir=args.data_dir or default_data_dir(), settings=Settings())
+    from addressbook.single_instance import SingleInstance, bring_to_front
+
+    data_dir = args.data_dir or default_data_dir()
+    instance = SingleInstance(data_dir)
+    if not instance.acquire():
+        reporter.uninstall()
+        return _already_running(instance, smoke_test=args.smoke_test)
+    application = Application(data_dir=data_dir, settings=Settings())
+    instance.activation_requested.connect(lambda: bring_to_front(application.window))
     _after_first_paint(application, resume_collector, logging_handle, reporter)
     watcher: Any = None
     if args.smoke_test:
@@ -103,6 +111,7 @@ def _run(qt_app: object, args: argparse.Namespace, logging_handle: LoggingHandle
         watcher = SmokeTest(application)
         if not watcher.begin(demo=args.demo, server=args.server, email=args.email):
             application.shutdown()
+            instance.release()
             return 1
     else:
         if args.smoke_paint:
@@ -118,6 +127,7 @@ def _run(qt_app: object, args: argparse.Namespace, logging_handle: LoggingHandle
     _quit_on_interrupt(qt_app)
     code = qt_app.exec()
     stopped = application.shutdown()
+    instance.release()
     reporter.uninstall()
     if watcher is not None and getattr(watcher, "code", None) is not None:
         code = watcher.code
@@ -126,6 +136,22 @@ def _run(qt_app: object, args: argparse.Namespace, logging_handle: LoggingHandle
         logging.shutdown()
         os._exit(code)
     return code
+
+
+def _already_running(instance: Any, *, smoke_test: bool) -> int:
+    """A second launch on the same data folder: the running one shows its window instead."""
+    where = instance.data_dir
+    if smoke_test:
+        print(f"smoke-test failed: {APP_NAME} is already running on {where}; close it first",
+              file=sys.stderr, flush=True)
+        return 1
+    if instance.ask_running_to_show():
+        log.info("%s is already running on %s: its window was brought to the front",
+                 APP_NAME, where)
+    else:
+        print(f"{APP_NAME} is already running on {where}, but did not answer.",
+              file=sys.stderr, flush=True)
+    return 0
 
 
 def _after_first_paint(application: Any, resume_collector: Callable[[], None],

@@ -1,4 +1,4 @@
-"""One writer per cache: a second process is refused, so a create on the wire is never sent twice.
+"""One app per data folder, one writer per cache: a create on the wire is never sent twice.
 
 Seen before: two processes syncing one cache while a create was on the wire left
 Harvest with two copies of the contact (the second one reset the first one's
@@ -7,6 +7,7 @@ in-flight entry and sent it again).
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -15,13 +16,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from addressbook.sandbox import SandboxServer
+from addressbook.single_instance import SingleInstance, bring_to_front
 from addressbook.storage import Cache, CacheError, CacheInUseError
 
 CHILD = Path(__file__).with_name("cache_child.py")
 IN_USE_EXIT = 3
 TIMEOUT = 60
+WAIT_MS = 10_000
 
 
 @pytest.fixture
@@ -125,3 +130,63 @@ def test_closing_the_last_holder_frees_the_file_for_another_process(
     other = start_child("hold", harvest, path)
     assert first_line(other) == "ready"
     assert finish(other) == (0, "")
+
+
+# --- the app: one per data folder ------------------------------------------------------
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen has no stacking
+def test_a_second_instance_asks_the_first_to_show_its_window(qtbot: QtBot, tmp_path: Path) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.showMinimized()
+    first, second = SingleInstance(tmp_path / "data"), SingleInstance(tmp_path / "data")
+    try:
+        assert first.acquire()
+        first.activation_requested.connect(lambda: bring_to_front(window))
+        assert not second.acquire()
+        with qtbot.waitSignal(first.activation_requested, timeout=WAIT_MS):
+            assert second.ask_running_to_show()
+        assert window.isVisible() and not window.isMinimized()
+    finally:
+        first.release()
+    assert second.acquire()  # the first one is gone: the folder is free
+    second.release()
+
+
+def test_other_data_folders_run_side_by_side(tmp_path: Path) -> None:
+    one, other = SingleInstance(tmp_path / "one"), SingleInstance(tmp_path / "other")
+    assert one.acquire() and other.acquire()
+    assert one.name != other.name
+    one.release()
+    other.release()
+
+
+def run_app(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "addressbook", *args], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_a_second_launch_shows_the_first_and_a_killed_one_leaves_no_lock(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    data, log = tmp_path / "data", tmp_path / "first.log"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ADDRESSBOOK_DATA_DIR": str(data)}
+    with log.open("w") as stderr:
+        first = subprocess.Popen([sys.executable, "-m", "addressbook", "-v"], env=env,
+                                 stdout=subprocess.DEVNULL, stderr=stderr, text=True)
+    try:
+        qtbot.waitUntil(lambda: "Listening for other launches" in log.read_text(), timeout=60_000)
+        smoke = run_app("--demo", "--smoke-test", env=env)
+        assert smoke.returncode == 1
+        assert smoke.stderr.strip().splitlines()[-1] == (
+            f"smoke-test failed: Harvest Contacts is already running on {data}; close it first"
+        )
+        assert run_app(env=env).returncode == 0
+        qtbot.waitUntil(lambda: "brought to the front" in log.read_text(), timeout=60_000)
+    finally:
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=TIMEOUT)
+    after_kill = run_app("--demo", "--smoke-test", env=env)  # the stale lock is taken over
+    assert after_kill.returncode == 0, after_kill.stderr
+    assert after_kill.stdout.startswith("smoke-test ok")
