@@ -23,7 +23,7 @@ from addressbook.core.models import Client, Contact
 
 from . import editing
 from .conflicts import all_conflicts
-from .database import Database, storage_error
+from .database import Database, file_error, storage_error
 from .local_view import dirty_ids, dirty_views, view_of
 from .lock import CacheLock
 from .naming import cache_file_name
@@ -50,6 +50,8 @@ def _open_connection(target: Path) -> tuple[sqlite3.Connection, Recovery | None]
         return open_connection(target)
     except sqlite3.Error as error:
         raise storage_error(error) from error
+    except OSError as error:
+        raise file_error(error) from error
 
 
 class Cache(SyncStore):

@@ -125,6 +125,13 @@ def is_disk_full(error: BaseException) -> bool:
     return "disk is full" in str(error).lower()
 
 
+def file_error(error: OSError) -> CacheError:
+    """The cache's files could not be made or opened (before SQLite even ran)."""
+    if is_disk_full(error):
+        return DiskFullError(DISK_FULL_MESSAGE)
+    return CacheError(f"The local cache could not be opened: {error.strerror or error}")
+
+
 def storage_error(error: sqlite3.Error) -> CacheError:
     """Known SQLite failures in words a user can act on."""
     if is_disk_full(error):

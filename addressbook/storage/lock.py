@@ -23,6 +23,7 @@ from pathlib import Path
 
 from addressbook.private_files import create_private_file
 
+from .database import file_error
 from .errors import CacheInUseError
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
@@ -93,10 +94,11 @@ def _lock_file(path: Path, cache_path: Path) -> int:
     """The descriptor of the locked file. The file is removed by the last holder to leave
     (so removing a cache leaves nothing behind), so a lock taken on a file that was
     removed meanwhile is worthless: then it is taken again on the new one."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     while True:
-        create_private_file(path)
-        descriptor = os.open(path, os.O_RDWR | getattr(os, "O_CLOEXEC", 0))
+        try:
+            descriptor = _open_lock_file(path)
+        except OSError as error:
+            raise file_error(error) from error
         if not _try_lock(descriptor):
             os.close(descriptor)
             raise CacheInUseError(
@@ -107,6 +109,12 @@ def _lock_file(path: Path, cache_path: Path) -> int:
         if _still_there(path, descriptor):
             return descriptor
         os.close(descriptor)
+
+
+def _open_lock_file(path: Path) -> int:
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    create_private_file(path)
+    return os.open(path, os.O_RDWR | getattr(os, "O_CLOEXEC", 0))
 
 
 def _still_there(path: Path, descriptor: int) -> bool:
