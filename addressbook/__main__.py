@@ -103,6 +103,7 @@ def _run(qt_app: object, args: argparse.Namespace, logging_handle: LoggingHandle
         return _already_running(instance, smoke_test=args.smoke_test)
     application = Application(data_dir=data_dir, settings=Settings())
     instance.activation_requested.connect(lambda: bring_to_front(application.window))
+    application.window.call_after_first_paint(instance.listen)
     _after_first_paint(application, resume_collector, logging_handle, reporter)
     watcher: Any = None
     if args.smoke_test:

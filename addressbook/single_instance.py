@@ -16,11 +16,15 @@ import logging
 import os
 from pathlib import Path
 
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QWidget
 
 from addressbook.private_files import make_private_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +41,9 @@ def server_name(data_dir: Path) -> str:
 
 
 class SingleInstance(QObject):
-    """acquire() once at start; False means another launch runs on this data folder."""
+    """acquire() once at start (False: another launch runs on this data folder), then
+    listen() once the window is painted (QtNetwork costs ~13 ms to load; a launch
+    in between is told the running one did not answer)."""
 
     activation_requested = Signal()  # a second launch asked for the window
 
@@ -46,14 +52,11 @@ class SingleInstance(QObject):
         self.data_dir = Path(data_dir)
         self.name = server_name(self.data_dir)
         self._lock = QLockFile(str(self.data_dir / LOCK_FILE_NAME))
-        self._server: QLocalServer | None = None
+        self._server: Any = None  # a QLocalServer once listening
 
     def acquire(self) -> bool:
         make_private_dir(self.data_dir)
-        if not self._lock.tryLock(0):
-            return False
-        self._listen()
-        return True
+        return bool(self._lock.tryLock(0))
 
     def release(self) -> None:
         if self._server is not None:
@@ -64,6 +67,8 @@ class SingleInstance(QObject):
 
     def ask_running_to_show(self) -> bool:
         """From a second launch: ask the running one to show its window; False: no answer."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(WAIT_MS):
@@ -73,7 +78,9 @@ class SingleInstance(QObject):
         socket.disconnectFromServer()
         return sent
 
-    def _listen(self) -> None:
+    def listen(self) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
@@ -88,7 +95,7 @@ class SingleInstance(QObject):
 
     def _accept(self) -> None:
         server = self._server
-        while server is not None and (socket := server.nextPendingConnection()) is not None:
+        while server is not None and (socket := server.nextPendingConnection()):
             # The other launch writes as soon as it is connected: read it here, briefly,
             # rather than keep a socket alive with Python slots on it.
             if socket.bytesAvailable() or socket.waitForReadyRead(READ_WAIT_MS):

@@ -143,6 +143,7 @@ def test_a_second_instance_asks_the_first_to_show_its_window(qtbot: QtBot, tmp_p
     first, second = SingleInstance(tmp_path / "data"), SingleInstance(tmp_path / "data")
     try:
         assert first.acquire()
+        first.listen()
         first.activation_requested.connect(lambda: bring_to_front(window))
         assert not second.acquire()
         with qtbot.waitSignal(first.activation_requested, timeout=WAIT_MS):
