@@ -15,7 +15,6 @@ import hashlib
 import logging
 import os
 from pathlib import Path
-
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLockFile, QObject, Signal
