@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from addressbook.core.models import CONTACT_FIELDS, Client, Contact
+from addressbook.index.rows import ContactRow
 from addressbook.private_files import write_private_bytes
-from addressbook.ui.models.rows import ContactRow
 
 log = logging.getLogger(__name__)
 
