@@ -65,7 +65,7 @@ class LoggingHandle:
         from addressbook.private_files import make_private_dir, tighten_folder
 
         make_private_dir(self.log_file.parent)
-        tighten_folder(self.log_file.parent)  # logs written by earlier versions
+        tighten_folder(self.log_file.parent, [LOG_FILE_NAME + "*"])  # from earlier versions
         file_handler = _private_rotating_handler(self.log_file)
         file_handler.setFormatter(early.formatter)
         root = logging.getLogger()

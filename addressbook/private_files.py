@@ -69,20 +69,20 @@ def tighten_all(paths: Iterable[Path]) -> int:
     return sum(tighten(path) for path in paths)
 
 
-def tighten_folder(folder: Path) -> int:
-    """The folder and the files directly in it (what earlier versions left 0644/0755).
+def tighten_folder(folder: Path, patterns: Iterable[str]) -> int:
+    """The folder and the app's own files in it (what earlier versions left 0644/0755).
 
-    Not recursive: the app keeps no sub-folders, and a user's own folder given
-    as --data-dir should not have its sub-trees rewritten.
+    Only files matching `patterns` (globs): a folder given as --data-dir may hold
+    the user's other files, whose modes are not ours to change.
     """
     if not folder.is_dir():
         return 0
     changed = int(tighten(folder))
     try:
-        entries = list(folder.iterdir())
+        entries = {entry for pattern in patterns for entry in folder.glob(pattern)}
     except OSError:
         return changed
-    changed += tighten_all(entry for entry in entries if entry.is_file())
+    changed += tighten_all(sorted(entry for entry in entries if entry.is_file()))
     if changed:
         log.info("Made %d file(s) in %s private (owner only)", changed, folder)
     return changed

@@ -84,9 +84,12 @@ def test_files_of_earlier_versions_are_tightened_and_renamed_on_start(
     (data / "startup-snapshot.json").write_text("{}")
     for path in [data, *data.iterdir()]:
         path.chmod(0o755 if path.is_dir() else 0o644)
+    (data / "notes.txt").write_text("the user's own file, in a folder given as --data-dir")
     prepare_data_dir(data)
     assert mode(data) == 0o700
-    assert {p.name: mode(p) for p in data.iterdir()} == {p.name: 0o600 for p in data.iterdir()}
+    ours = [p for p in data.iterdir() if p.name != "notes.txt"]
+    assert len(ours) == 3 and {p.name: mode(p) for p in ours} == {p.name: 0o600 for p in ours}
+    assert mode(data / "notes.txt") == 0o644  # not ours to change
     assert not any("jane" in p.name for p in data.iterdir())
     with Cache.open(Cache.path_for(data, SERVER, EMAIL)) as cache:
         assert [entry.contact_id for entry in cache.pending()] == [queued.id]
