@@ -54,8 +54,17 @@ class SingleInstance(QObject):
         self._server: Any = None  # a QLocalServer once listening
 
     def acquire(self) -> bool:
-        make_private_dir(self.data_dir)
-        return bool(self._lock.tryLock(0))
+        try:
+            make_private_dir(self.data_dir)
+        except OSError as error:  # opening the cache will say so in the window
+            log.warning("No one-app check: the data folder cannot be made: %s", error)
+            return True
+        if self._lock.tryLock(0):
+            return True
+        if self._lock.error() == QLockFile.LockError.LockFailedError:
+            return False  # held by a live launch
+        log.warning("No one-app check: %s cannot be written", self.data_dir / LOCK_FILE_NAME)
+        return True
 
     def release(self) -> None:
         if self._server is not None:

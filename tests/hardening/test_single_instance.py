@@ -163,6 +163,15 @@ def test_other_data_folders_run_side_by_side(tmp_path: Path) -> None:
     other.release()
 
 
+def test_a_data_folder_that_cannot_be_made_does_not_claim_another_copy_runs(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    not_a_folder = tmp_path / "a file"
+    not_a_folder.write_text("")
+    assert SingleInstance(not_a_folder / "data").acquire()  # the cache will report the folder
+    assert "No one-app check" in caplog.text
+
+
 def run_app(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "addressbook", *args], env=env,
                           capture_output=True, text=True, timeout=120, check=False)
