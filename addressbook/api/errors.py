@@ -79,6 +79,14 @@ class CancelledError(HarvestError):
     """The caller cancelled while a request was waiting (throttle or backoff)."""
 
 
+class CertificateFileError(HarvestError):
+    """SSL_CERT_FILE (or SSL_CERT_DIR) names a trust store that cannot be loaded."""
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 class AccessDeniedError(HarvestError):
     """403: this user may not do this. Kept apart from NotFoundError so that
     nobody mistakes a refusal for a deletion."""
