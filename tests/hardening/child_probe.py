@@ -7,6 +7,7 @@ is the peak after the imports, before the call, to compare against.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import resource
 import sys
@@ -23,8 +24,13 @@ def main(url: str, call: str, options: str = "{}") -> None:
     base = _peak_mb()
     started = time.monotonic()
     outcome: dict[str, object] = {"error": None, "message": ""}
-    with HarvestClient(url, "demo@example.com", "s3cret-Pa55", **json.loads(options)) as client:
+    keywords = json.loads(options)
+    rate_window = keywords.pop("rate_window", None)  # a Connection setting, for quick tests
+    with HarvestClient(url, "demo@example.com", "s3cret-Pa55", **keywords) as client:
         client.connection.retry_delays = (0.01,)
+        if rate_window is not None:
+            limits = client.connection.limits
+            client.connection.limits = dataclasses.replace(limits, rate_window=rate_window)
         try:
             result = getattr(client, call)()
             outcome["result"] = repr(result)[:200]

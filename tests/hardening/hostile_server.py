@@ -139,6 +139,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (BaseHTTPRequestHandler's name)
         owner = self.server.owner
         owner.requests.append((self.command, self.path, dict(self.headers.items())))
+        owner.received.set()
         self.close_connection = True
         try:
             self._answer(owner.mode, owner.options)
@@ -203,6 +204,7 @@ class HostileServer:
         self.stopped = threading.Event()
         self.options = {**options, "stopped": self.stopped}
         self.requests: list[tuple[str, str, dict[str, str]]] = []
+        self.received = threading.Event()  # set when the first request has arrived
         self._httpd = _Server(self)
         self._thread = threading.Thread(target=self._httpd.serve_forever,
                                         kwargs={"poll_interval": 0.05}, daemon=True)
