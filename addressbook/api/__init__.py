@@ -9,8 +9,8 @@ from .account import Account
 from .errors import (
     AuthenticationError,
     CancelledError,
-    HarvestError,
     CertificateFileError,
+    HarvestError,
     NetworkError,
     NotFoundError,
     ProtocolError,

@@ -119,7 +119,7 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
     def setup(self) -> None:
         # Every read and write on the socket gives up after this: a client that sends
         # half a request and waits holds its thread no longer.
-        self.timeout = self.server.sandbox.socket_timeout
+        self.request.settimeout(self.server.sandbox.socket_timeout)
         super().setup()
 
     def version_string(self) -> str:

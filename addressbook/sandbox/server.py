@@ -14,7 +14,7 @@ from datetime import datetime
 from types import TracebackType
 
 from . import demo_data
-from .app import HarvestApp, RecordedRequest
+from .app import HarvestApp
 from .faults import Faults
 from .handler import SandboxHTTPServer
 from .request_log import RequestLog
@@ -73,7 +73,7 @@ class SandboxServer:
         self.store.contacts_xml()  # render the list once now, so no client's first GET pays
         self.faults = Faults()
         # Bounded; bodies of requests refused at sign-in are dropped (request_log.py).
-        self.requests: list[RecordedRequest] = RequestLog()
+        self.requests = RequestLog()
         self.throttle = Throttle(rate_limit, rate_window)
         self.app = HarvestApp(
             self.store, self.throttle, email=email, password=password, admin=admin
