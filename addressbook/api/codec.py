@@ -19,7 +19,7 @@ import xmltodict
 
 from .errors import ProtocolError
 from .records import RecordKind
-from .xml_guard import GuardedExpat, XmlGuard
+from .xml_guard import GuardedExpat, RunGuard, XmlGuard
 
 T = TypeVar("T")
 
@@ -105,6 +105,8 @@ def parse_list(chunks: Iterable[bytes], kind: RecordKind[T],
     records: list[T] = []
     roots: list[str] = []
     head: list[bytes] = []
+    guard = XmlGuard(kind.tag, 2, kind.noun)
+    runs = RunGuard(guard)
 
     def on_item(path: list[tuple[str, Any]], item: Any) -> bool:
         if path[1][0] == kind.tag:
@@ -119,6 +121,7 @@ def parse_list(chunks: Iterable[bytes], kind: RecordKind[T],
         for chunk in chunks:
             received += len(chunk)
             budget.check(received, len(records), kind.noun)
+            runs.check(chunk)
             if opening is not None:
                 opening += chunk
                 if len(opening.removeprefix(BOM).lstrip()) < 8:
@@ -135,7 +138,7 @@ def parse_list(chunks: Iterable[bytes], kind: RecordKind[T],
             yield opening
 
     try:
-        _parse(feed(), XmlGuard(kind.tag, 2, kind.noun), item_depth=2, item_callback=on_item)
+        _parse(feed(), guard, item_depth=2, item_callback=on_item)
     except UNREADABLE as error:
         raise ProtocolError(f"Harvest sent XML that cannot be read ({error}).") from None
     _check_list_root(roots, b"".join(head), kind)

@@ -17,6 +17,9 @@ from .errors import ProtocolError
 
 MAX_DEPTH = 8  # root, record, field, and a few levels for nested fields (who_am_i)
 MAX_TEXT = 64 * 1024  # characters in one text node; no Harvest field comes near it
+# Bytes between two "<": a tag (no "<" may appear in an attribute) or a text node
+# (64 KiB of characters, at most ten bytes each when written as references).
+MAX_RUN = 1 << 20
 _ID_LENGTH = 24
 
 
@@ -67,6 +70,33 @@ class XmlGuard:
         if self.record_id:
             return f"{self.noun} {self.record_id}"
         return f"{self.noun} number {self.records} of the reply"
+
+
+class RunGuard:
+    """Refuses a stretch without "<" longer than MAX_RUN bytes, as the bytes arrive.
+
+    expat holds a whole tag until it ends, so a 100 MB attribute would be in memory
+    (and rescanned as each piece arrives) before any handler could count it."""
+
+    def __init__(self, guard: XmlGuard) -> None:
+        self.guard = guard
+        self.run = 0
+
+    def check(self, chunk: bytes) -> None:
+        # Pieces are far shorter than MAX_RUN, so only the ends of one can extend a run.
+        first = chunk.find(b"<")
+        if first < 0:
+            self.run += len(chunk)
+        else:
+            self._refuse_over(self.run + first)
+            self.run = len(chunk) - chunk.rfind(b"<") - 1
+        self._refuse_over(self.run)
+
+    def _refuse_over(self, run: int) -> None:
+        if run > MAX_RUN:
+            raise ProtocolError(
+                f"Harvest sent {self.guard.where()} with a tag or text of more than "
+                f"{MAX_RUN >> 20} MB; no field is that long, so the reply was not read.")
 
 
 class _GuardedParser:

@@ -62,3 +62,11 @@ def test_a_list_may_only_grow_as_its_records_justify() -> None:
         parse_list(iter([LIST_START, JANE, padding, padding, JANE]), CONTACTS, budget)
     with pytest.raises(ProtocolError, match="more than 3 contacts"):
         parse_list(iter([LIST_START, *[JANE] * 5, b"</contacts>"]), CONTACTS, budget)
+
+
+def test_a_long_escaped_field_under_the_limits_is_read() -> None:
+    name = b"&amp;" * 60_000  # 300 KB on the wire, 60,000 characters once read
+    body = LIST_START + JANE.replace(b"<last-name>Doe", b"<last-name>" + name) + b"</contacts>"
+    pieces = [body[i : i + 65536] for i in range(0, len(body), 65536)]
+    [contact] = parse_list(iter(pieces), CONTACTS)
+    assert contact.last_name == "&" * 60_000

@@ -8,6 +8,7 @@ Modes (the `mode` argument, also `HostileServer.MODES`):
 - xxe: an external entity naming /etc/passwd.
 - deep_nesting: a contact whose field nests `depth` levels (3,000,000 by default, 21 MB).
 - huge_text: a contact whose first name is `size` bytes (100 MB by default).
+- huge_attribute: the same size in an attribute, which expat holds whole until the tag ends.
 - slow_drip: a list that arrives one byte every `interval` seconds, forever.
 - endless_chunked: a chunked list body that never ends (whitespace inside the root).
 - endless_comments: the same, but comments, which hold no text and no records.
@@ -76,6 +77,12 @@ def huge_text(options: dict[str, Any]) -> Iterator[bytes]:
     yield b"</first-name><last-name>L</last-name></contact></contacts>\n"
 
 
+def huge_attribute(options: dict[str, Any]) -> Iterator[bytes]:
+    yield LIST_START + CONTACT_START + b'<first-name note="'
+    yield from _repeat(b"x", options.get("size", 100 * _MIB))
+    yield b'">A</first-name><last-name>L</last-name></contact></contacts>\n'
+
+
 def slow_drip(options: dict[str, Any]) -> Iterator[bytes]:
     interval = options.get("interval", 1.0)
     stopped: threading.Event = options["stopped"]
@@ -123,6 +130,7 @@ BODIES = {
     "xxe": xxe,
     "deep_nesting": deep_nesting,
     "huge_text": huge_text,
+    "huge_attribute": huge_attribute,
     "slow_drip": slow_drip,
     "endless_chunked": endless_chunked,
     "endless_comments": endless_comments,

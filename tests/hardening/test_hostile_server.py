@@ -22,6 +22,7 @@ REFUSED = {
     "xxe": "entities are disabled",
     "deep_nesting": "contact 50001 nested more than 8 levels deep",
     "huge_text": "contact 50001 with a text of more than 64 KiB in <first-name>",
+    "huge_attribute": "contact 50001 with a tag or text of more than 1 MB",
     "endless_chunked": "text of more than 64 KiB",
     "endless_comments": "grew to 8 MB with only 0 contacts",
     "gzip_bomb": "text of more than 64 KiB",
