@@ -76,3 +76,11 @@ def test_credentials_echoed_by_a_401_are_hidden() -> None:
     assert report["error"] == "AuthenticationError"
     assert "s3cret-Pa55" not in message and "ZGVtb0BleGFtcGxl" not in message
     assert "[hidden]" in message
+
+
+def test_a_silent_server_is_left_at_the_deadline_not_after_the_read_timeout() -> None:
+    options = json.dumps({"deadline": 1.0, "timeout": 20.0})
+    with HostileServer("slow_drip", interval=30.0) as server:  # headers, then silence
+        report = probe(server.url, options=options, cutoff=60.0)
+    assert report["error"] == "DeadlinePassed", report
+    assert float(report["seconds"]) < 5.0  # type: ignore[arg-type]
