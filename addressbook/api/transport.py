@@ -100,7 +100,7 @@ class Connection:
         self.pacer = Pacer(requests_per_window, window_seconds)
         # Refused addresses are remembered, not raised: the caller builds a client from
         # what the user typed and learns why it is refused from the first request.
-        self._refusal: str | HarvestError | None = _address_refusal(self.base_url)
+        self._refusal: HarvestError | None = _address_refusal(self.base_url)
         authorization = basic_authorization(email, password)
         # Whatever a server echoes back is scrubbed of these before anyone sees it.
         self.secrets = (authorization, authorization.partition(" ")[2],
@@ -129,8 +129,7 @@ class Connection:
                 *, subject: str, params: dict[str, str] | None = None,
                 body: bytes | None = None) -> T:
         if self._refusal is not None:
-            raise self._refusal if isinstance(self._refusal, HarvestError) \
-                else HarvestError(self._refusal)
+            raise self._refusal.with_traceback(None)  # stored: no old frames kept
         try:
             request = self._http.build_request(method, self.base_url + path, params=params,
                                                content=body)
@@ -269,11 +268,11 @@ def _trust_store() -> ssl.SSLContext | HarvestError:
         return error
 
 
-def _address_refusal(base_url: str) -> str | None:
+def _address_refusal(base_url: str) -> HarvestError | None:
     try:
         check_base_url(base_url)
     except HarvestError as error:
-        return error.message
+        return HarvestError(error.message)  # a fresh one each client, without a traceback
     return None
 
 
