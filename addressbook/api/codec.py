@@ -5,8 +5,9 @@ UTF-8 BOM. Lists are parsed as a stream: each record is converted the moment
 its element closes, while the rest of the body is still arriving. The reader
 counts depth and text as it goes (xml_guard.py), and a list may only be as
 large as the records it has delivered so far justify (`ListBudget`).
-Field values are kept exactly as sent, control and bidi characters included:
-they are data, and the display layer (core/display.py) makes them visible.
+Field values are kept exactly as sent, control and bidi characters included
+(raw C0 controls, which XML forbids, pass through xml_controls.py): they are
+data, and the display layer (core/display.py) makes them visible.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import xmltodict
 
 from .errors import ProtocolError
 from .records import RecordKind
+from .xml_controls import is_utf8, shelter
 from .xml_guard import GuardedExpat, RunGuard, XmlGuard
 
 T = TypeVar("T")
@@ -74,7 +76,9 @@ def parse_document(body: bytes, record_tag: str | None = None,
     if not looks_like_xml(body):
         raise ProtocolError(f"Harvest sent a reply that is not XML: {preview(body)!r}")
     try:
-        document = _parse(body, XmlGuard(record_tag, 1, noun))
+        guard = XmlGuard(record_tag, 1, noun)
+        readable = _sheltered(body, guard) if is_utf8(body[:8]) else body
+        document = _parse(readable, guard)
     except UNREADABLE as error:
         raise ProtocolError(f"Harvest sent XML that cannot be read ({error}).") from None
     if not isinstance(document, dict) or len(document) != 1:
@@ -118,6 +122,7 @@ def parse_list(chunks: Iterable[bytes], kind: RecordKind[T],
     def feed() -> Iterator[bytes]:
         kept = received = 0
         opening: bytes | None = b""
+        utf8 = True  # raw controls are sheltered only in UTF-8 (see xml_controls)
         for chunk in chunks:
             received += len(chunk)
             budget.check(received, len(records), kind.noun)
@@ -127,15 +132,16 @@ def parse_list(chunks: Iterable[bytes], kind: RecordKind[T],
                 if len(opening.removeprefix(BOM).lstrip()) < 8:
                     continue  # too little to tell yet (a BOM split across chunks, say)
                 _sniff(opening)
-                chunk, opening = opening, None
+                chunk, utf8 = opening, is_utf8(opening)
+                opening = None
             if not roots and kept < _HEAD_LIMIT:
                 head.append(chunk)
                 kept += len(chunk)
-            yield chunk
+            yield _sheltered(chunk, guard) if utf8 else chunk
         if opening is not None:  # the whole body was shorter than the sniffing window
             _sniff(opening)
             head.append(opening)
-            yield opening
+            yield _sheltered(opening, guard) if is_utf8(opening) else opening
 
     try:
         _parse(feed(), guard, item_depth=2, item_callback=on_item)
@@ -143,6 +149,13 @@ def parse_list(chunks: Iterable[bytes], kind: RecordKind[T],
         raise ProtocolError(f"Harvest sent XML that cannot be read ({error}).") from None
     _check_list_root(roots, b"".join(head), kind)
     return records
+
+
+def _sheltered(chunk: bytes, guard: XmlGuard) -> bytes:
+    readable = shelter(chunk)
+    if readable is not chunk:
+        guard.sheltered = True  # from now on, text is turned back as it is handed on
+    return readable
 
 
 def _sniff(opening: bytes) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from xml.parsers import expat
 
 from .errors import ProtocolError
+from .xml_controls import unshelter
 
 MAX_DEPTH = 8  # root, record, field, and a few levels for nested fields (who_am_i)
 MAX_TEXT = 64 * 1024  # characters in one text node; no Harvest field comes near it
@@ -24,7 +25,10 @@ _ID_LENGTH = 24
 
 
 class XmlGuard:
-    """Counts depth and text; knows which record (by position and id) it is inside."""
+    """Counts depth and text; knows which record (by position and id) it is inside.
+
+    The handlers it wraps run for every element of a 100,000-contact list, so the
+    usual path is a few attribute updates; anything rarer goes to a method."""
 
     def __init__(self, record_tag: str | None, record_depth: int, noun: str) -> None:
         self.record_tag, self.record_depth, self.noun = record_tag, record_depth, noun
@@ -33,39 +37,65 @@ class XmlGuard:
         self.records = 0
         self.record_id = ""
         self.field = ""
-        self._in_record = False
+        self.in_record = False
+        self.sheltered = False  # a raw control was carried through (xml_controls)
 
-    def start(self, name: str) -> None:
-        self.depth += 1
-        self.text = 0
-        if self.depth > MAX_DEPTH:
+    def wrap_start(self, handler: Callable[[str, Any], Any]) -> Callable[[str, Any], Any]:
+        guard, field_depth = self, self.record_depth + 1
+
+        def start(name: str, attributes: Any) -> Any:
+            depth = guard.depth = guard.depth + 1
+            guard.text = 0
+            if depth == field_depth:
+                guard.field = name
+            elif depth > field_depth or depth == guard.record_depth:
+                guard.entered(name, depth)
+            return handler(name, attributes)
+
+        return start
+
+    def wrap_end(self, handler: Callable[[str], Any]) -> Callable[[str], Any]:
+        guard = self
+
+        def end(name: str) -> Any:
+            if guard.depth == guard.record_depth:
+                guard.in_record = False
+            guard.depth -= 1
+            guard.text = 0
+            return handler(name)
+
+        return end
+
+    def wrap_characters(self, handler: Callable[[str], Any]) -> Callable[[str], Any]:
+        guard, field_depth = self, self.record_depth + 1
+
+        def characters(data: str) -> Any:
+            text = guard.text = guard.text + len(data)
+            if text > MAX_TEXT:
+                guard.too_long()
+            if guard.field == "id" and guard.depth == field_depth and guard.in_record:
+                guard.record_id = (guard.record_id + data.strip())[:_ID_LENGTH]
+            return handler(unshelter(data) if guard.sheltered else data)
+
+        return characters
+
+    def entered(self, name: str, depth: int) -> None:
+        if depth > MAX_DEPTH:
             raise ProtocolError(
                 f"Harvest sent {self.where()} nested more than {MAX_DEPTH} levels deep; "
                 "no record is shaped like that, so the reply was not read.")
-        if self.depth == self.record_depth and name == self.record_tag:
+        if depth == self.record_depth and name == self.record_tag:
             self.records += 1
-            self.record_id, self._in_record = "", True
-        elif self.depth == self.record_depth + 1:
-            self.field = name
+            self.record_id, self.in_record = "", True
 
-    def end(self, name: str) -> None:
-        if self.depth == self.record_depth:
-            self._in_record = False
-        self.depth -= 1
-        self.text = 0
-
-    def characters(self, data: str) -> None:
-        self.text += len(data)
-        if self.text > MAX_TEXT:
-            inside = f" in <{self.field}>" if self._in_record and self.field else ""
-            raise ProtocolError(
-                f"Harvest sent {self.where()} with a text of more than {MAX_TEXT // 1024} KiB"
-                f"{inside}; no field is that long, so the reply was not read.")
-        if self._in_record and self.field == "id" and self.depth == self.record_depth + 1:
-            self.record_id = (self.record_id + data.strip())[:_ID_LENGTH]
+    def too_long(self) -> None:
+        inside = f" in <{self.field}>" if self.in_record and self.field else ""
+        raise ProtocolError(
+            f"Harvest sent {self.where()} with a text of more than {MAX_TEXT // 1024} KiB"
+            f"{inside}; no field is that long, so the reply was not read.")
 
     def where(self) -> str:
-        if not self._in_record:
+        if not self.in_record:
             return "a reply"
         if self.record_id:
             return f"{self.noun} {self.record_id}"
@@ -102,29 +132,21 @@ class RunGuard:
 class _GuardedParser:
     """An expat parser whose element and text handlers report to the guard first."""
 
-    _WRAPPED = {"StartElementHandler": "start", "EndElementHandler": "end",
-                "CharacterDataHandler": "characters"}
+    _WRAPPERS = {"StartElementHandler": "wrap_start", "EndElementHandler": "wrap_end",
+                 "CharacterDataHandler": "wrap_characters"}
 
     def __init__(self, parser: Any, guard: XmlGuard) -> None:
         object.__setattr__(self, "_parser", parser)
         object.__setattr__(self, "_guard", guard)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        check = self._WRAPPED.get(name)
-        if check is not None and callable(value):
-            value = _checked(getattr(self._guard, check), value)
+        wrapper = self._WRAPPERS.get(name)
+        if wrapper is not None and callable(value):
+            value = getattr(self._guard, wrapper)(value)
         setattr(self._parser, name, value)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._parser, name)
-
-
-def _checked(check: Callable[[Any], None], handler: Callable[..., Any]) -> Callable[..., Any]:
-    def handle(first: Any, *rest: Any) -> Any:
-        check(first)
-        return handler(first, *rest)
-
-    return handle
 
 
 class GuardedExpat:

@@ -70,3 +70,13 @@ def test_a_long_escaped_field_under_the_limits_is_read() -> None:
     pieces = [body[i : i + 65536] for i in range(0, len(body), 65536)]
     [contact] = parse_list(iter(pieces), CONTACTS)
     assert contact.last_name == "&" * 60_000
+
+
+@pytest.mark.parametrize("split", [30, 150, 10_000])
+def test_raw_control_characters_stay_in_the_data(split: int) -> None:
+    """XML forbids them, but one colleague's stray ESC must not stop every sync."""
+    body = LIST_START + JANE.replace(b"<last-name>Doe", b"<last-name>D\x1b[2Joe\x07") + \
+        b"</contacts>"
+    [contact] = parse_list(iter([body[:split], body[split:]]), CONTACTS)
+    assert contact.last_name == "D\x1b[2Joe\x07"
+    assert contact.first_name == "Jane\x9b31m\u202eRed"
