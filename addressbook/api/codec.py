@@ -20,6 +20,7 @@ import xmltodict
 
 from .errors import ProtocolError
 from .records import RecordKind
+from .scrub import scrub
 from .xml_controls import is_utf8, shelter
 from .xml_guard import GuardedExpat, RunGuard, XmlGuard
 
@@ -187,5 +188,6 @@ def _check_array_attribute(root: str, head: bytes, kind: RecordKind[T]) -> None:
 
 
 def preview(body: bytes, limit: int = 80) -> str:
-    text = body.removeprefix(BOM).decode("utf-8", "replace").strip()
+    # Scrubbed before it is cut, so no credential survives half-hidden at the cut.
+    text = scrub(body[:4096].removeprefix(BOM).decode("utf-8", "replace")).strip()
     return text if len(text) <= limit else text[: limit - 1] + "…"

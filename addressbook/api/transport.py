@@ -22,6 +22,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from typing import TypeVar
+from urllib.parse import quote
 
 import httpx
 
@@ -34,8 +35,16 @@ from .body import (
     body_pieces,
     deadline_error,
 )
-from .errors import CertificateFileError, HarvestError, NetworkError, ProtocolError, ThrottledError
+from .errors import (
+    CertificateFileError,
+    HarvestError,
+    NetworkError,
+    ProtocolError,
+    ThrottledError,
+    ValidationError,
+)
 from .pacing import Pacer, parse_retry_after, wait
+from .scrub import scrub
 from .statuses import error_for, redirect_error
 from .tls import certificate_context, refusing_context
 from .urls import check_base_url
@@ -104,7 +113,7 @@ class Connection:
         authorization = basic_authorization(email, password)
         # Whatever a server echoes back is scrubbed of these before anyone sees it.
         self.secrets = (authorization, authorization.partition(" ")[2],
-                        f"{email}:{password}", password)
+                        f"{email}:{password}", password, quote(password, safe=""))
         verify = _trust_store()
         if isinstance(verify, HarvestError):
             self._refusal = self._refusal or verify
@@ -128,6 +137,16 @@ class Connection:
     def request(self, method: str, path: str, read: Callable[[httpx.Response, Connection], T],
                 *, subject: str, params: dict[str, str] | None = None,
                 body: bytes | None = None) -> T:
+        """Sends until done or refused; every message that leaves is scrubbed of the
+        credentials, whichever part of a reply (body, Hint, Location) it quotes."""
+        try:
+            return self._request(method, path, read, subject, params, body)
+        except HarvestError as error:
+            _scrub_error(error, self.secrets)
+            raise
+
+    def _request(self, method: str, path: str, read: Callable[[httpx.Response, Connection], T],
+                 subject: str, params: dict[str, str] | None, body: bytes | None) -> T:
         if self._refusal is not None:
             raise self._refusal.with_traceback(None)  # stored: no old frames kept
         try:
@@ -259,6 +278,13 @@ class Connection:
             if wanted <= 0:
                 break
         return b"".join(kept)
+
+
+def _scrub_error(error: HarvestError, secrets: tuple[str, ...]) -> None:
+    error.message = scrub(error.message, secrets)
+    error.args = (error.message,)
+    if isinstance(error, ValidationError):
+        error.errors = [scrub(text, secrets) for text in error.errors]
 
 
 def _trust_store() -> ssl.SSLContext | HarvestError:

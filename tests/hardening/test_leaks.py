@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from addressbook.api import CertificateFileError, HarvestClient, NetworkError
+from addressbook.api import CertificateFileError, HarvestClient, HarvestError, NetworkError
 from addressbook.api.scrub import scrub
 from addressbook.ui.server_errors import split_server_error
 from addressbook.workers.abortable_transport import AbortableTransport
@@ -68,3 +68,27 @@ def test_quitting_cancels_a_dripping_request_at_once() -> None:
         assert not thread.is_alive()
         assert time.monotonic() - started < 2.0
         assert failures and isinstance(failures[0], NetworkError)
+
+
+def test_no_part_of_a_reply_can_carry_the_password_into_a_message() -> None:
+    from tests.api.canned import CannedServer
+
+    password = "correct horse/42"  # quoted in a URL as correct%20horse%2F42
+    with CannedServer() as canned, \
+            HarvestClient(canned.url, "me@example.com", password, timeout=5.0) as api:
+        api.connection.retry_delays = ()
+        canned.reply(302, b"", Location="https://me%40example.com:correct%20horse%2F42@evil.example/")
+        canned.reply(200, f"<html>signed in as me@example.com:{password}</html>".encode(),
+                     **{"Content-Type": "text/html"})
+        canned.reply(200, f"login page for {password}".encode())
+        canned.reply(422, f"<errors><error>{password} is wrong</error></errors>".encode())
+        messages = []
+        for call in (api.who_am_i, lambda: api.get_contact(3), api.list_contacts,
+                     lambda: api.update_contact(3, {"title": "x"})):
+            with pytest.raises(HarvestError) as caught:
+                call()
+            messages.append(str(caught.value))
+            messages.extend(getattr(caught.value, "errors", []))
+    assert messages and all(password not in message and "horse%2F42" not in message
+                            for message in messages), messages
+    assert sum("[hidden]" in message for message in messages) >= 4, messages
