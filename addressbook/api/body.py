@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from .errors import NetworkError, ProtocolError
+from .errors import DeadlinePassed, ProtocolError, TooSlow
 
 # Inflated output is handed on in pieces of at most this size.
 PIECE = 256 * 1024
@@ -34,14 +34,6 @@ class TransferLimits:
     min_rate: float  # bytes per second, averaged over `rate_window`
     rate_window: float = 30.0
     max_ratio: float = 200.0  # XML and JSON compress 5-20 fold; bombs 1000 fold
-
-
-class DeadlinePassed(NetworkError):
-    """The request's total deadline passed; never retried (no time is left)."""
-
-
-class TooSlow(NetworkError):
-    """The reply came slower than the minimum rate; an idempotent request may retry."""
 
 
 def minutes(seconds: float) -> str:

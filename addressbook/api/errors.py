@@ -71,6 +71,16 @@ class NetworkError(HarvestError):
         self.outcome_unknown = outcome_unknown
 
 
+class DeadlinePassed(NetworkError):
+    """The request's total deadline (HarvestClient(deadline=...)) passed; not retried,
+    as no time is left. The sync treats it as any network failure: try again later."""
+
+
+class TooSlow(NetworkError):
+    """The reply came slower than HarvestClient(min_rate=...); an idempotent request is
+    retried within its deadline, a write is reported with outcome_unknown."""
+
+
 class ProtocolError(HarvestError):
     """The server's reply could not be understood (not XML, wrong shape, too large)."""
 

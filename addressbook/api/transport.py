@@ -28,19 +28,14 @@ import httpx
 
 from addressbook import __version__
 
-from .body import (
-    ACCEPTED_ENCODINGS,
-    TooSlow,
-    TransferLimits,
-    body_pieces,
-    deadline_error,
-)
+from .body import ACCEPTED_ENCODINGS, TransferLimits, body_pieces, deadline_error
 from .errors import (
     CertificateFileError,
     HarvestError,
     NetworkError,
     ProtocolError,
     ThrottledError,
+    TooSlow,
     ValidationError,
 )
 from .pacing import Pacer, parse_retry_after, wait
