@@ -9,6 +9,7 @@ from .account import Account
 from .errors import (
     AuthenticationError,
     CancelledError,
+    CertificateFileError,
     HarvestError,
     NetworkError,
     NotFoundError,
@@ -26,6 +27,7 @@ __all__ = [
     "Account",
     "AuthenticationError",
     "CancelledError",
+    "CertificateFileError",
     "HarvestClient",
     "HarvestError",
     "NetworkError",

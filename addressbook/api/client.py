@@ -27,7 +27,7 @@ from .codec import parse_document, parse_list, parse_record
 from .encode import contact_create_body, contact_update_body
 from .errors import HarvestError, ProtocolError, ValidationError
 from .records import CLIENTS, CONTACTS, RecordKind, account_from_item
-from .transport import Connection
+from .transport import DEFAULT_DEADLINE, DEFAULT_MIN_RATE, Connection
 from .urls import normalize_base_url
 
 T = TypeVar("T")
@@ -35,6 +35,8 @@ log = logging.getLogger("addressbook.api")
 # ASCII digits only (\d would take any script's), at most a 64-bit id, and the
 # `.xml` suffix Rails routes also answer to.
 _CONTACT_LOCATION = re.compile(r"/contacts/([0-9]{1,18})(?:\.xml)?/?$")
+# One record, or the account: a few fields of at most 64 KiB of text each.
+RECORD_REPLY_LIMIT = 4 * 2**20
 
 
 def since_parameter(moment: datetime) -> str:
@@ -80,18 +82,26 @@ def contact_id_from_location(location: str | None) -> int:
 
 
 class HarvestClient:
-    """One signed-in account. Use from one thread at a time; close() when done."""
+    """One signed-in account. Use from one thread at a time; close() when done.
+
+    `timeout` bounds each wait for the network; `deadline` (seconds) bounds a whole
+    request, retries included; a reply slower than `min_rate` bytes/s over 30 s is
+    abandoned. A list may grow only as its records justify (codec.ListBudget), and
+    never past `max_response_bytes` decoded bytes; one record is read up to 4 MB.
+    """
 
     def __init__(self, base_url: str, email: str, password: str, *,
                  transport: httpx.BaseTransport | None = None, timeout: float = 30.0,
-                 max_response_bytes: int = 512 * 2**20, max_throttle_wait: float = 300.0,
-                 requests_per_window: int = 90, window_seconds: float = 15.0) -> None:
+                 max_response_bytes: int = 2 * 2**30, max_throttle_wait: float = 300.0,
+                 requests_per_window: int = 90, window_seconds: float = 15.0,
+                 deadline: float = DEFAULT_DEADLINE, min_rate: float = DEFAULT_MIN_RATE) -> None:
         self.base_url = normalize_base_url(base_url)
         self.email = email
         self._connection = Connection(
             self.base_url, email, password, transport=transport, timeout=timeout,
             max_response_bytes=max_response_bytes, max_throttle_wait=max_throttle_wait,
             requests_per_window=requests_per_window, window_seconds=window_seconds,
+            deadline=deadline, min_rate=min_rate,
         )
 
     @property
@@ -133,7 +143,8 @@ class HarvestClient:
 
     def who_am_i(self) -> Account:
         def read(response: httpx.Response, connection: Connection) -> Account:
-            _root, content = parse_document(connection.read_body(response))
+            body = connection.read_body(response, limit=RECORD_REPLY_LIMIT)
+            _root, content = parse_document(body)
             return account_from_item(content)
 
         return self._connection.request("GET", "/account/who_am_i", read, subject="your account")
@@ -166,7 +177,7 @@ class HarvestClient:
 
     def _get(self, path: str, kind: RecordKind[T], subject: str) -> T:
         def read(response: httpx.Response, connection: Connection) -> T:
-            return parse_record(connection.read_body(response), kind)
+            return parse_record(connection.read_body(response, limit=RECORD_REPLY_LIMIT), kind)
 
         return self._connection.request("GET", path, read, subject=subject)
 

@@ -71,12 +71,30 @@ class NetworkError(HarvestError):
         self.outcome_unknown = outcome_unknown
 
 
+class DeadlinePassed(NetworkError):
+    """The request's total deadline (HarvestClient(deadline=...)) passed; not retried,
+    as no time is left. The sync treats it as any network failure: try again later."""
+
+
+class TooSlow(NetworkError):
+    """The reply came slower than HarvestClient(min_rate=...); an idempotent request is
+    retried within its deadline, a write is reported with outcome_unknown."""
+
+
 class ProtocolError(HarvestError):
     """The server's reply could not be understood (not XML, wrong shape, too large)."""
 
 
 class CancelledError(HarvestError):
     """The caller cancelled while a request was waiting (throttle or backoff)."""
+
+
+class CertificateFileError(HarvestError):
+    """SSL_CERT_FILE (or SSL_CERT_DIR) names a trust store that cannot be loaded."""
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class AccessDeniedError(HarvestError):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import httpx
@@ -24,6 +24,7 @@ from .errors import (
     ServerError,
     ValidationError,
 )
+from .scrub import scrub
 
 MAX_WORDS_LENGTH = 300
 # An HTML page is reduced to its visible text; its <title> only repeats its <h1>.
@@ -61,30 +62,34 @@ def _shorten(text: str) -> str:
     return text if len(text) <= MAX_WORDS_LENGTH else text[: MAX_WORDS_LENGTH - 1] + "…"
 
 
-def _body_texts(body: bytes) -> list[str]:
+def _body_texts(body: bytes, secrets: tuple[str, ...]) -> list[str]:
     if looks_like_xml(body):
         try:
             root, content = parse_document(body)
         except ProtocolError:
             root, content = "", None  # HTML that is not well-formed XML
-        found = [_shorten(text) for text in _texts({root: content}, ("error", "message"))]
+        found = [_shorten(scrub(text, secrets))
+                 for text in _texts({root: content}, ("error", "message"))]
         if found:
             return found
         text = html.unescape(_TAGS.sub(" ", body.decode("utf-8", "replace")))
     else:
         text = body.decode("utf-8", "replace")
-    return [_shorten(text)] if text.strip() else []
+    return [_shorten(scrub(text, secrets))] if text.strip() else []
 
 
-def server_words(headers: httpx.Headers, body: bytes) -> list[str]:
-    """The server's reasons: Hint headers first, then <error>/<message> texts, else the body."""
-    hints = [_shorten(hint) for hint in headers.get_list("hint") if hint.strip()]
-    return hints + [text for text in _body_texts(body) if text not in hints]
+def server_words(headers: httpx.Headers, body: bytes, secrets: Iterable[str] = ()) -> list[str]:
+    """The server's reasons: Hint headers first, then <error>/<message> texts, else the body;
+    scrubbed of the credentials (some servers echo the request back)."""
+    secrets = tuple(secrets)
+    hints = [_shorten(scrub(hint, secrets)) for hint in headers.get_list("hint") if hint.strip()]
+    texts = _body_texts(body, secrets)
+    return hints + [text for text in texts if text not in hints]
 
 
 def error_for(status: int, headers: httpx.Headers, body: bytes, subject: str,
-              method: str) -> HarvestError:
-    words = server_words(headers, body)
+              method: str, *, secrets: Iterable[str] = ()) -> HarvestError:
+    words = server_words(headers, body, secrets)
     said = f" Harvest says: {'; '.join(words)}" if words else ""
     if status == 401:
         return AuthenticationError(

@@ -7,6 +7,10 @@ Rules that matter for the user's data:
   exist already. The caller gets NetworkError(outcome_unknown=True) and decides.
 - The account address is checked once, here; a refused one fails every request
   before anything is sent.
+- Every request has a total deadline (retries and backoff included, throttle
+  waits not: those have their own bound), every body a minimum rate, and
+  compressed bodies are inflated in small pieces under a size and ratio cap
+  (see body.py). These hold for any API flavour that sends through here.
 """
 
 from __future__ import annotations
@@ -15,16 +19,29 @@ import base64
 import logging
 import ssl
 import threading
+import time
 from collections.abc import Callable, Iterator
 from typing import TypeVar
+from urllib.parse import quote
 
 import httpx
 
 from addressbook import __version__
 
-from .errors import HarvestError, NetworkError, ProtocolError, ThrottledError
+from .body import ACCEPTED_ENCODINGS, TransferLimits, body_pieces, deadline_error
+from .errors import (
+    CertificateFileError,
+    HarvestError,
+    NetworkError,
+    ProtocolError,
+    ThrottledError,
+    TooSlow,
+    ValidationError,
+)
 from .pacing import Pacer, parse_retry_after, wait
+from .scrub import scrub
 from .statuses import error_for, redirect_error
+from .tls import certificate_context, refusing_context
 from .urls import check_base_url
 
 T = TypeVar("T")
@@ -37,6 +54,10 @@ IDEMPOTENT = frozenset({"GET", "PUT", "DELETE", "HEAD"})
 THROTTLED = frozenset({429, 503})
 TRANSIENT = frozenset({502, 504})
 ERROR_BODY_LIMIT = 64 * 1024
+# A big account (100,000 contacts, about 70 MB of XML, a tenth of that gzipped) on a
+# slow link (1 Mbit/s) needs a few minutes; a stalled or dripping server gets no more.
+DEFAULT_DEADLINE = 15 * 60.0
+DEFAULT_MIN_RATE = 1024.0
 # Nothing was sent when these happen, so even a POST may simply be reported.
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 # A reply that came back cut off or not at all: the request may have been executed.
@@ -67,25 +88,42 @@ class Connection:
     def __init__(self, base_url: str, email: str, password: str, *,
                  transport: httpx.BaseTransport | None, timeout: float,
                  max_response_bytes: int, max_throttle_wait: float,
-                 requests_per_window: int, window_seconds: float) -> None:
+                 requests_per_window: int, window_seconds: float,
+                 deadline: float = DEFAULT_DEADLINE, min_rate: float = DEFAULT_MIN_RATE,
+                 accept: str = XML, content_type: str = XML_BODY) -> None:
         self.base_url = base_url.rstrip("/")
         self.max_response_bytes = max_response_bytes
+        self.timeout = timeout
+        self.limits = TransferLimits(deadline=deadline, min_rate=min_rate)
+        self._expires = float("inf")  # of the request under way
+        self._outcome_unknown = False
+        self._clock = time.monotonic
         self.max_throttle_wait = max_throttle_wait
         self.on_throttle: Callable[[float], None] | None = None
         self.cancel_event: threading.Event | None = None
         self.pacer = Pacer(requests_per_window, window_seconds)
         # Refused addresses are remembered, not raised: the caller builds a client from
         # what the user typed and learns why it is refused from the first request.
-        self._refusal = _address_refusal(self.base_url)
+        self._refusal: HarvestError | None = _address_refusal(self.base_url)
+        authorization = basic_authorization(email, password)
+        # Whatever a server echoes back is scrubbed of these before anyone sees it.
+        self.secrets = (authorization, authorization.partition(" ")[2],
+                        f"{email}:{password}", password, quote(password, safe=""))
+        verify = _trust_store()
+        if isinstance(verify, HarvestError):
+            self._refusal = self._refusal or verify
+            verify = refusing_context()  # never used: every request is refused above
         # No base_url here: an address httpx cannot parse must fail as a HarvestError
         # when used, not as an httpx exception from this constructor.
         self._http = httpx.Client(
-            transport=transport, verify=True, follow_redirects=False,
+            transport=transport, verify=verify, follow_redirects=False,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 15.0)),
             # Harvest's docs name missing Accept/Content-Type headers as the root cause
             # of unexpected errors, and ask for both on every request, bodies or not.
-            headers={"Authorization": basic_authorization(email, password),
-                     "Accept": XML, "Content-Type": XML_BODY, "User-Agent": USER_AGENT},
+            # Only encodings body.py inflates under its caps are offered.
+            headers={"Authorization": authorization, "Accept": accept,
+                     "Content-Type": content_type, "User-Agent": USER_AGENT,
+                     "Accept-Encoding": ACCEPTED_ENCODINGS},
         )
 
     def close(self) -> None:
@@ -94,36 +132,65 @@ class Connection:
     def request(self, method: str, path: str, read: Callable[[httpx.Response, Connection], T],
                 *, subject: str, params: dict[str, str] | None = None,
                 body: bytes | None = None) -> T:
+        """Sends until done or refused; every message that leaves is scrubbed of the
+        credentials, whichever part of a reply (body, Hint, Location) it quotes."""
+        try:
+            return self._request(method, path, read, subject, params, body)
+        except HarvestError as error:
+            _scrub_error(error, self.secrets)
+            raise
+
+    def _request(self, method: str, path: str, read: Callable[[httpx.Response, Connection], T],
+                 subject: str, params: dict[str, str] | None, body: bytes | None) -> T:
         if self._refusal is not None:
-            raise HarvestError(self._refusal)
+            raise self._refusal.with_traceback(None)  # stored: no old frames kept
         try:
             request = self._http.build_request(method, self.base_url + path, params=params,
                                                content=body)
         except (httpx.InvalidURL, httpx.UnsupportedProtocol):
             raise HarvestError(f"'{self.base_url}' is not a usable account address.") from None
+        self._expires = self._clock() + self.limits.deadline
+        self._outcome_unknown = method not in IDEMPOTENT
         throttled_for, throttles, retries = 0.0, 0, 0
         while True:
             try:
                 return self._attempt(request, read, subject)
             except _Throttled as throttle:
                 throttles += 1
-                throttled_for += self._wait_out(throttle, throttled_for, throttles)
+                waited = self._wait_out(throttle, throttled_for, throttles)
+                throttled_for += waited
+                self._expires += waited  # a throttle wait has its own bound
             except _Transient as failure:
                 if method not in IDEMPOTENT and not failure.not_sent:
                     raise failure.error from None
-                if retries >= len(self.retry_delays):
+                # Retries share the request's deadline: a backoff past it is not begun.
+                delay = self.retry_delays[retries] if retries < len(self.retry_delays) else 0
+                if retries >= len(self.retry_delays) or self._remaining() <= delay:
                     raise failure.error from None
                 log.info("%s %s failed (%s); retrying", method, path, failure.error)
-                wait(self.retry_delays[retries], self.cancel_event)
+                wait(delay, self.cancel_event)
                 retries += 1
+
+    def _remaining(self) -> float:
+        return self._expires - self._clock()
+
+    def _time_request(self, request: httpx.Request) -> None:
+        """Each network wait of this attempt ends by the request's deadline at the latest."""
+        remaining = self._remaining()
+        if remaining <= 0:
+            raise deadline_error(self.limits, self._outcome_unknown)
+        budget = min(self.timeout, remaining)
+        request.extensions["timeout"] = httpx.Timeout(
+            budget, connect=min(budget, 15.0)).as_dict()
 
     def _attempt(self, request: httpx.Request, read: Callable[[httpx.Response, Connection], T],
                  subject: str) -> T:
         self.pacer.wait_turn(self.cancel_event)
+        self._time_request(request)
         try:
             response = self._http.send(request, stream=True)
         except httpx.HTTPError as error:
-            raise _Transient.from_httpx(error, request.method) from None
+            raise self._failure(error, request.method) from None
         finally:
             # Counted once the server has surely seen it, so our window never starts
             # before the server's does and the budget holds at the server's end too.
@@ -132,9 +199,16 @@ class Connection:
             self._check_status(response, subject, request.method)
             return read(response, self)
         except httpx.HTTPError as error:
-            raise _Transient.from_httpx(error, request.method) from None
+            raise self._failure(error, request.method) from None
+        except TooSlow as error:  # an idempotent request may try again, in its deadline
+            raise _Transient(error, not_sent=False) from None
         finally:
             response.close()
+
+    def _failure(self, error: httpx.HTTPError, method: str) -> _Transient | HarvestError:
+        if isinstance(error, httpx.TimeoutException) and self._remaining() <= 0:
+            return deadline_error(self.limits, self._outcome_unknown)
+        return _Transient.from_httpx(error, method)
 
     def _check_status(self, response: httpx.Response, subject: str, method: str) -> None:
         status = response.status_code
@@ -145,7 +219,8 @@ class Connection:
         if 300 <= status < 400:
             raise redirect_error(status, response.headers.get("location"))
         body = self.read_body(response, limit=ERROR_BODY_LIMIT, truncate=True)
-        error = error_for(status, response.headers, body, subject, method)
+        error = error_for(status, response.headers, body, subject, method,
+                          secrets=self.secrets)
         if status in TRANSIENT and method in IDEMPOTENT:
             raise _Transient(error, not_sent=False)
         raise error
@@ -176,18 +251,23 @@ class Connection:
         if declared.isascii() and declared.isdigit() and int(declared) > limit:
             raise _too_large(limit)
         received = 0
-        for chunk in response.iter_bytes():
+        for chunk in self.pieces(response):
             received += len(chunk)
             if received > limit:
                 raise _too_large(limit)
             yield chunk
+
+    def pieces(self, response: httpx.Response) -> Iterator[bytes]:
+        """The decoded body, each piece at most 256 KiB, within the deadline and rate."""
+        return body_pieces(response, self.limits, self._expires,
+                           outcome_unknown=self._outcome_unknown, clock=self._clock)
 
     def read_body(self, response: httpx.Response, *, limit: int | None = None,
                   truncate: bool = False) -> bytes:
         if not truncate:
             return b"".join(self.chunks(response, limit))
         kept, wanted = [], limit or self.max_response_bytes
-        for chunk in response.iter_bytes():
+        for chunk in self.pieces(response):
             kept.append(chunk)
             wanted -= len(chunk)
             if wanted <= 0:
@@ -195,11 +275,25 @@ class Connection:
         return b"".join(kept)
 
 
-def _address_refusal(base_url: str) -> str | None:
+def _scrub_error(error: HarvestError, secrets: tuple[str, ...]) -> None:
+    error.message = scrub(error.message, secrets)
+    error.args = (error.message,)
+    if isinstance(error, ValidationError):
+        error.errors = [scrub(text, secrets) for text in error.errors]
+
+
+def _trust_store() -> ssl.SSLContext | HarvestError:
+    try:
+        return certificate_context()
+    except CertificateFileError as error:
+        return error
+
+
+def _address_refusal(base_url: str) -> HarvestError | None:
     try:
         check_base_url(base_url)
     except HarvestError as error:
-        return error.message
+        return HarvestError(error.message)  # a fresh one each client, without a traceback
     return None
 
 

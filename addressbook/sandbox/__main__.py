@@ -9,7 +9,7 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from .server import DEMO_EMAIL, DEMO_PASSWORD, SandboxServer
+from .server import DEMO_EMAIL, DEMO_PASSWORD, SandboxServer, is_loopback
 
 PASSWORD_VARIABLE = "HARVEST_SANDBOX_PASSWORD"
 
@@ -19,7 +19,12 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         prog="python -m addressbook.sandbox",
         description="A local Harvest v1-compatible server with demo clients and contacts.",
     )
-    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback)")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to bind (default: loopback; others need --allow-remote)")
+    parser.add_argument(
+        "--allow-remote", action="store_true",
+        help="allow a --host other machines can reach: the sandbox speaks plain http, so "
+             "its password crosses the network readable by anyone on it")
     parser.add_argument("--port", type=int, default=0, help="port (default 0: any free port)")
     parser.add_argument("--clients", type=int, default=12, help="demo clients (default 12)")
     parser.add_argument("--contacts", type=int, default=150, help="demo contacts, 0..100000")
@@ -28,7 +33,9 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--email", default=DEMO_EMAIL, help="account email to accept")
     parser.add_argument(
         "--password",
-        help=f"account password to accept (default: the demo password, or ${PASSWORD_VARIABLE})",
+        help=f"account password to accept; better set ${PASSWORD_VARIABLE} instead, since "
+             "a command line is visible to every user of the machine (ps) "
+             "(default: the demo password)",
     )
     parser.add_argument(
         "--rate-limit", type=int, default=100, help="requests per 15 s before 503 (0: no throttle)"
@@ -38,6 +45,9 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     arguments = parser.parse_args(argv)
     if not 0 <= arguments.contacts <= 100_000:
         parser.error("--contacts must be between 0 and 100000")
+    if not is_loopback(arguments.host) and not arguments.allow_remote:
+        parser.error(f"--host {arguments.host} can be reached from other machines; "
+                     "add --allow-remote if that is really meant")
     return arguments
 
 
@@ -56,7 +66,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         rate_limit=arguments.rate_limit,
         admin=not arguments.non_admin,
         verbose=not arguments.quiet,
+        allow_remote=arguments.allow_remote,
     )
+    if not is_loopback(arguments.host):
+        print(f"WARNING: serving on {arguments.host}: plain http, so the email and password "
+              "can be read by anyone on the network. Use it for testing only.",
+              file=sys.stderr, flush=True)
     stopped = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopped.set())
     with server:

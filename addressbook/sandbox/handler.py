@@ -24,7 +24,11 @@ from .wire import XML_CONTENT_TYPE
 if TYPE_CHECKING:
     from .server import SandboxServer
 
-MAX_REQUEST_BODY = 10 * 2**20
+# A contact or client is a few hundred bytes; with the thread bound below, this
+# keeps what half-read requests can hold to tens of MB.
+MAX_REQUEST_BODY = 2 * 2**20
+_BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\n"
+         b"Connection: close\r\n\r\n")
 
 
 class SandboxHTTPServer(ThreadingHTTPServer):
@@ -35,6 +39,9 @@ class SandboxHTTPServer(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], sandbox: SandboxServer) -> None:
         self.sandbox = sandbox
+        # One thread per connection, but only so many: a client opening hundreds of
+        # half-sent requests gets 503 (Retry-After) instead of hundreds of threads.
+        self._slots = threading.BoundedSemaphore(sandbox.max_threads)
         self._open: set[socket.socket] = set()
         self._open_changed = threading.Condition()
         super().__init__(address, SandboxRequestHandler)
@@ -44,6 +51,30 @@ class SandboxHTTPServer(ThreadingHTTPServer):
         with self._open_changed:  # counted from the moment it is accepted
             self._open.add(request)
         return request, address
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self._slots.acquire(blocking=False):
+            self._refuse_busy(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+    def _refuse_busy(self, request: Any) -> None:
+        try:
+            request.settimeout(1.0)
+            request.sendall(_BUSY)
+        except OSError:
+            pass
+        self.shutdown_request(request)
 
     def shutdown_request(self, request: Any) -> None:
         with self._open_changed:
@@ -85,6 +116,12 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
     # connection, which real servers avoid and benchmarks would measure.
     disable_nagle_algorithm = True
 
+    def setup(self) -> None:
+        # Every read and write on the socket gives up after this: a client that sends
+        # half a request and waits holds its thread no longer.
+        self.request.settimeout(self.server.sandbox.socket_timeout)
+        super().setup()
+
     def version_string(self) -> str:
         return "nginx"  # what Harvest's front end announced
 
@@ -103,6 +140,15 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
             return
         sandbox = self.server.sandbox
         sandbox.requests.append(request)
+        try:
+            self._answer(sandbox, request)
+        finally:
+            if self._refused_sign_in:
+                sandbox.requests.forget_body(request)
+
+    _refused_sign_in = False
+
+    def _answer(self, sandbox: SandboxServer, request: RecordedRequest) -> None:
         if sandbox.faults.latency > 0:
             time.sleep(sandbox.faults.latency)
         fault = sandbox.faults.take(request.method, request.path)
@@ -141,10 +187,12 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
 
     def _run_app(self, request: RecordedRequest) -> Response:
         try:
-            return self.server.sandbox.app.handle(request)
+            response = self.server.sandbox.app.handle(request)
         except Exception:  # a sandbox bug must still answer, like Rails' 500 page
             traceback.print_exc()
             return html_error(500)
+        self._refused_sign_in = response.status == 401
+        return response
 
     def _send(self, response: Response) -> None:
         try:

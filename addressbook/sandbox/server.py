@@ -8,19 +8,31 @@ same server for a person trying the app without a Harvest account.
 
 from __future__ import annotations
 
+import ipaddress
 import threading
 from datetime import datetime
 from types import TracebackType
 
 from . import demo_data
-from .app import HarvestApp, RecordedRequest
+from .app import HarvestApp
 from .faults import Faults
 from .handler import SandboxHTTPServer
+from .request_log import RequestLog
 from .store import FIRST_CLIENT_ID, FIRST_CONTACT_ID, Clock, Store, real_clock
 from .throttle import Throttle
 
 DEMO_EMAIL = "demo@example.com"
 DEMO_PASSWORD = "demo-password"  # a public demo credential, printed by the CLI on purpose
+
+
+def is_loopback(host: str) -> bool:
+    """True for addresses only this machine can reach."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve anywhere
 
 
 class SandboxServer:
@@ -42,8 +54,17 @@ class SandboxServer:
         admin: bool = True,
         clock: Clock | None = None,
         verbose: bool = False,
+        allow_remote: bool = False,
+        socket_timeout: float = 30.0,
+        max_threads: int = 32,
     ) -> None:
+        if not allow_remote and not is_loopback(host):
+            # It serves Basic auth over plain http: on a network, anyone can read it.
+            raise ValueError(f"{host} is not a loopback address; pass allow_remote=True "
+                             "to serve the sandbox to other machines")
         self.host = host
+        self.socket_timeout = socket_timeout
+        self.max_threads = max(1, max_threads)
         self.port = port
         self.verbose = verbose
         self.store = Store(clock or real_clock, str(db_path) if db_path else None)
@@ -51,7 +72,8 @@ class SandboxServer:
             self._seed(seed, clients, contacts)
         self.store.contacts_xml()  # render the list once now, so no client's first GET pays
         self.faults = Faults()
-        self.requests: list[RecordedRequest] = []
+        # Bounded; bodies of requests refused at sign-in are dropped (request_log.py).
+        self.requests = RequestLog()
         self.throttle = Throttle(rate_limit, rate_window)
         self.app = HarvestApp(
             self.store, self.throttle, email=email, password=password, admin=admin

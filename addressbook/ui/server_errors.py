@@ -8,6 +8,7 @@ their field, anything else above the form.
 
 from __future__ import annotations
 
+from addressbook.api.scrub import scrub
 from addressbook.core import CONTACT_FIELD_LABELS
 
 _PREFIX = "Harvest refused the change:"
@@ -26,7 +27,8 @@ _LABELS = _labels()
 
 
 def sentences(error: str) -> list[str]:
-    text = error.strip()
+    # Refusals stored by earlier versions were not scrubbed of echoed credentials.
+    text = scrub(error).strip()
     if text.startswith(_PREFIX):
         text = text[len(_PREFIX) :]
     return [part.strip() for part in text.split("; ") if part.strip()]

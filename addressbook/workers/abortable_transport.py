@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import logging
 import socket
+import ssl
 import threading
 import weakref
 from typing import Any
 
 import httpcore
 import httpx
+
+from addressbook.api.errors import CertificateFileError
+from addressbook.api.tls import certificate_context, refusing_context
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +53,17 @@ class _RecordingBackend(httpcore.SyncBackend):
         return len(sockets)
 
 
+def _trust_store() -> ssl.SSLContext:
+    """A bad SSL_CERT_FILE must not raise here: HarvestClient names it on first use."""
+    try:
+        return certificate_context()
+    except CertificateFileError:
+        return refusing_context()
+
+
 class AbortableTransport(httpx.HTTPTransport):
     def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("verify", _trust_store())
         super().__init__(**kwargs)
         self._backend = _RecordingBackend()
         pool = getattr(self, "_pool", None)
