@@ -35,3 +35,8 @@ def bundle_filters() -> ModuleType:
 @pytest.fixture(scope="session")
 def make_icons() -> ModuleType:
     return load_packaging_module("make_icons")
+
+
+@pytest.fixture(scope="session")
+def platform_bundle() -> ModuleType:
+    return load_packaging_module("platform_bundle")
