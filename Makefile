@@ -25,7 +25,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check addressbook tests bench packaging
 	$(BIN)/mypy
-	$(BIN)/actionlint -color never .github/workflows/*.yml
+	$(BIN)/actionlint -no-color .github/workflows/*.yml
 
 sandbox: $(STAMP)
 	$(BIN)/python -m addressbook.sandbox

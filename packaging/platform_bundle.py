@@ -111,11 +111,15 @@ def windows_version_info(version: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    """`platform_bundle.py version` prints the version (the workflow and Makefile use it)."""
+    """`platform_bundle.py version` prints the version (the workflow and Makefile use it);
+    `numeric-version` its four-number form for Windows (1.2.3.0)."""
     if argv[1:] == ["version"]:
         print(read_version())
         return 0
-    print("usage: platform_bundle.py version", file=sys.stderr)
+    if argv[1:] == ["numeric-version"]:
+        print(".".join(str(n) for n in numeric_version(read_version())))
+        return 0
+    print("usage: platform_bundle.py version|numeric-version", file=sys.stderr)
     return 2
 
 

@@ -131,9 +131,9 @@ def stage(bundle: Path, root: Path) -> None:
     resources = ROOT / "resources"
     shutil.copytree(bundle, root / INSTALL_DIR, symlinks=True)
     install(HERE / "launcher.sh", root / "usr/bin/addressbook", 0o755)
-    install(resources / f"{DESKTOP_ID}.desktop", root / f"usr/share/applications/{DESKTOP_ID}.desktop")
-    install(resources / f"{DESKTOP_ID}.metainfo.xml",
-            root / f"usr/share/metainfo/{DESKTOP_ID}.metainfo.xml")  # fmt: skip
+    share = root / "usr/share"
+    install(resources / f"{DESKTOP_ID}.desktop", share / f"applications/{DESKTOP_ID}.desktop")
+    install(resources / f"{DESKTOP_ID}.metainfo.xml", share / f"metainfo/{DESKTOP_ID}.metainfo.xml")
     icons = root / "usr/share/icons/hicolor"
     for size in ICON_SIZES:
         install(resources / f"icons/harvest-contacts-{size}.png",

@@ -48,8 +48,10 @@ def files_under(folders: tuple[str, ...]) -> set[str]:
 
 def apt_get(*args: str) -> subprocess.CompletedProcess[str]:
     environment = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    return subprocess.run(["apt-get", "-y", "-q", *args], capture_output=True, text=True,
-                          env=environment, stdin=subprocess.DEVNULL, timeout=600, check=False)  # fmt: skip
+    return subprocess.run(
+        ["apt-get", "-y", "-q", *args], capture_output=True, text=True, env=environment,
+        stdin=subprocess.DEVNULL, timeout=600, check=False,
+    )  # fmt: skip
 
 
 def is_installed() -> bool:
