@@ -142,18 +142,23 @@ def stage(bundle: Path, root: Path) -> None:
     copyright_file = root / f"usr/share/doc/{PACKAGE}/copyright"
     copyright_file.parent.mkdir(parents=True, exist_ok=True)
     copyright_file.write_text(COPYRIGHT, encoding="utf-8")
-    for path in [root, *root.rglob("*")]:  # no group- or world-writable files in a package
-        if not path.is_symlink():
-            path.chmod(path.stat().st_mode & ~0o022)
+    for path in [root, *root.rglob("*")]:
+        if path.is_symlink():
+            continue
+        mode = path.stat().st_mode & ~0o022  # no group- or world-writable files in a package
+        if path.is_file() and ".so" in path.name:
+            mode &= ~0o111  # shared libraries are loaded, not run (Debian policy 8.1)
+        path.chmod(mode)
 
 
 COPYRIGHT = """\
 Harvest Contacts is licensed under the MIT licence.
 
 It ships third-party software under its own licences (Qt and PySide6 under the
-LGPL-3.0, Python under the PSF licence, and others): run `addressbook --licences`
-or open Help > About, or read /opt/harvest-contacts/_internal/resources/licences/
-and the *.dist-info folders beside it.
+LGPL-3.0, see /usr/share/common-licenses/LGPL-3; Python under the PSF licence; and
+others): run `addressbook --licences` or open Help > About, or read
+/opt/harvest-contacts/_internal/resources/licences/ and the *.dist-info folders
+beside it.
 """
 
 

@@ -67,6 +67,7 @@ def test_layout_installs_to_opt_with_a_launcher_menu_entry_and_icons(
     (bundle / "addressbook").write_text("#!/bin/sh\n", encoding="utf-8")
     (bundle / "addressbook").chmod(0o775)
     (bundle / "_internal" / "libQt6Core.so.6").write_bytes(b"\x7fELF")
+    (bundle / "_internal" / "libQt6Core.so.6").chmod(0o755)  # as PyInstaller leaves them
     os.symlink("_internal/libQt6Core.so.6", bundle / "libQt6Core.so.6")
     root = tmp_path / "root"
     build_deb.stage(bundle, root)
@@ -84,6 +85,9 @@ def test_layout_installs_to_opt_with_a_launcher_menu_entry_and_icons(
     assert (root / "usr/share/doc/harvest-contacts/copyright").is_file()
     writable = [p for p in root.rglob("*") if not p.is_symlink() and p.stat().st_mode & 0o022]
     assert writable == []  # no group- or world-writable file in the package
+    library = root / "opt/harvest-contacts/_internal/libQt6Core.so.6"
+    assert library.stat().st_mode & 0o777 == 0o644
+    assert (root / "opt/harvest-contacts/addressbook").stat().st_mode & 0o777 == 0o755
 
 
 @pytest.mark.parametrize("script", ["postinst", "postrm", "launcher.sh"])
