@@ -27,8 +27,9 @@ EXECUTABLE = Path(
     or BUNDLE / ("addressbook.exe" if sys.platform == "win32" else "addressbook")
 )
 # Bytes. Linux: the issue's "at most 130 MB" for the one-folder bundle. Windows and macOS
-# are estimates from the same module lists (not measured here): their Qt builds differ.
-SIZE_BUDGETS = {"linux": 130_000_000, "win32": 150_000_000, "darwin": 160_000_000}
+# are ceilings not yet measured (only Linux builds here): PySide6's macOS wheels are
+# universal2, so every Qt library carries both architectures.
+SIZE_BUDGETS = {"linux": 130_000_000, "win32": 150_000_000, "darwin": 300_000_000}
 SIZE_BUDGET = SIZE_BUDGETS.get(sys.platform, SIZE_BUDGETS["linux"])
 SMOKE_TEST_SECONDS = 30
 
