@@ -15,5 +15,12 @@ trap 'rm -rf "$staging"' EXIT
 ditto "$app" "$staging/$(basename "$app")"
 ln -s /Applications "$staging/Applications"
 rm -f "$dmg"
-hdiutil create -volname "$volume" -srcfolder "$staging" -fs HFS+ -format UDZO -ov "$dmg"
+# hdiutil now and then fails with "Resource busy" on CI machines: try three times.
+for attempt in 1 2 3; do
+    if hdiutil create -volname "$volume" -srcfolder "$staging" -fs HFS+ -format UDZO -ov "$dmg"; then
+        break
+    fi
+    [ "$attempt" = 3 ] && exit 1
+    sleep 5
+done
 hdiutil verify "$dmg"
