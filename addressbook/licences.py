@@ -115,13 +115,18 @@ def _runtime_requirements(name: str) -> list[str]:
 
 def _notice(distribution: metadata.Distribution) -> Notice:
     meta = distribution.metadata
-    licence = meta.get("License-Expression") or _licence_from_classifiers(meta) or ""
-    if not licence and len(meta.get("License") or "") < 80:
-        licence = meta.get("License") or ""
+    licence = _field(meta, "License-Expression") or _licence_from_classifiers(meta)
+    if not licence and len(_field(meta, "License")) < 80:  # longer: the whole text, not a name
+        licence = _field(meta, "License")
     text = _licence_text(distribution)
     if not text and normalise(meta["Name"]) in QT_DISTRIBUTIONS:
         text = _resource_texts(QT_NOTICE_FILES)
     return Notice(meta["Name"], distribution.version, licence or "see text", text)
+
+
+def _field(meta: metadata.PackageMetadata, name: str) -> str:
+    values = meta.get_all(name)
+    return str(values[0]) if values else ""
 
 
 def _licence_from_classifiers(meta: metadata.PackageMetadata) -> str:
