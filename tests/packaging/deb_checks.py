@@ -64,7 +64,8 @@ def is_installed() -> bool:
 def before_install() -> Iterator[set[str]]:
     """The watched files before the install; the package is installed for the module."""
     assert os.geteuid() == 0 and shutil.which("apt-get"), "needs root and apt-get"
-    assert not is_installed(), f"{PACKAGE} is already installed: remove it first"
+    if is_installed():  # left by an interrupted run: start from a machine without it
+        assert apt_get("remove", "--purge", PACKAGE).returncode == 0
     snapshot = files_under(WATCHED)
     result = apt_get("install", str(deb_path().resolve()))
     assert result.returncode == 0, describe(result)
