@@ -94,9 +94,14 @@ def owning_package(path: str) -> str:
     candidates += [p.removeprefix("/usr") for p in candidates if p.startswith("/usr/lib")]
     for candidate in candidates:
         result = subprocess.run(["dpkg", "-S", candidate], capture_output=True, text=True)
-        if result.returncode == 0:
-            return result.stdout.split(":", 1)[0].strip()
+        if result.returncode == 0:  # "libx11-6:amd64: /usr/lib/..." or "a, b: /path"
+            return package_name(result.stdout)
     raise LookupError(f"no installed package owns {path}")
+
+
+def package_name(dpkg_search_line: str) -> str:
+    """The (first) package in a `dpkg -S` answer, without its architecture qualifier."""
+    return dpkg_search_line.split(":", 1)[0].split(",")[0].strip()
 
 
 def host_dependencies(bundle: Path) -> list[str]:

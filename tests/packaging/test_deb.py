@@ -47,6 +47,16 @@ def test_library_path_reads_the_linker_cache(build_deb: ModuleType) -> None:
     assert build_deb.library_path("libXau.so.6", cache) is None
 
 
+@pytest.mark.parametrize(
+    ("answer", "package"),
+    [("libx11-6:amd64: /usr/lib/x86_64-linux-gnu/libX11.so.6\n", "libx11-6"),
+     ("libgl1: /usr/lib/x86_64-linux-gnu/libGL.so.1\n", "libgl1"),
+     ("libegl1:amd64, libegl1:i386: /usr/share/doc/libegl1\n", "libegl1")],
+)  # fmt: skip
+def test_package_name_from_dpkg_search(build_deb: ModuleType, answer: str, package: str) -> None:
+    assert build_deb.package_name(answer) == package
+
+
 def test_control_file_has_the_fields_a_package_manager_needs(build_deb: ModuleType) -> None:
     text = build_deb.control_text("1.2.3", "amd64", ["libc6 (>= 2.35)", "libx11-6"], 120_000)
     fields = dict(line.split(": ", 1) for line in text.splitlines() if not line.startswith(" "))
