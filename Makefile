@@ -6,13 +6,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: venv run test lint typecheck sandbox bench bundle bundle-check clean
+.PHONY: deb deb-check tarball ensure-bundle
 
 venv: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -24,6 +25,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check addressbook tests bench packaging
 	$(BIN)/mypy
+	$(BIN)/actionlint -no-color .github/workflows/*.yml
 
 sandbox: $(STAMP)
 	$(BIN)/python -m addressbook.sandbox
@@ -48,6 +50,27 @@ bundle-check: bundle
 		appstreamcli validate --no-net resources/com.harvestcontacts.HarvestContacts.metainfo.xml; \
 	else echo "appstreamcli missing (apt-get install appstream)"; fi
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/packaging/bundle_checks.py
+
+# Release artifacts from the one-folder bundle (packaging/README.md). Each builds the bundle
+# first; REUSE_BUNDLE=1 takes the dist/HarvestContacts already there (CI, after bundle-check).
+VERSION = $(shell $(PYTHON) packaging/platform_bundle.py version)
+ensure-bundle: $(STAMP)
+	@if [ -n "$(REUSE_BUNDLE)" ] && [ -x dist/HarvestContacts/addressbook ]; then \
+		echo "reusing dist/HarvestContacts"; else $(MAKE) bundle; fi
+
+# The .deb for Debian and Ubuntu (dpkg-deb; installs to /opt/harvest-contacts).
+deb: ensure-bundle
+	$(BIN)/python packaging/linux/build_deb.py --bundle dist/HarvestContacts --out dist
+
+# Install it with apt-get, run it, validate its files, purge it (needs root; changes the system).
+deb-check: deb
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/packaging/deb_checks.py
+
+# The same folder as a tarball, for other distributions.
+tarball: ensure-bundle
+	XZ_OPT=-T0 tar -C dist -cJf dist/harvest-contacts-$(VERSION)-linux-$$(uname -m).tar.xz \
+		--owner=0 --group=0 HarvestContacts
+	@ls -l dist/harvest-contacts-$(VERSION)-linux-$$(uname -m).tar.xz
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

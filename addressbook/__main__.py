@@ -33,6 +33,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="Harvest account to sign in to: 'acme' or a full URL")
     parser.add_argument("--email", default="", metavar="E", help="email to sign in with")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--licences", action="store_true",
+                        help="print the licences of the bundled third-party software and exit")
     parser.add_argument("--smoke-test", action="store_true",
                         help="sign in (demo or saved password), load the cache, sync once, exit")
     parser.add_argument("--smoke-paint", action="store_true", help=argparse.SUPPRESS)
@@ -62,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
         from addressbook.diagnostics import print_keyring_backends
 
         return print_keyring_backends()
+    if args.licences:
+        from addressbook.licences import print_notices
+
+        return print_notices()
     _headless_fallback(args)
     from addressbook.logging_setup import configure_logging
 

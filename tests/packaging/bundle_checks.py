@@ -2,7 +2,9 @@
 
 Building takes minutes, so these live outside pytest's test_*.py pattern and run only when
 named on the command line, after `make bundle` has produced dist/HarvestContacts (or the
-folder in HARVEST_BUNDLE_DIR). They run the frozen executable as a user would, offscreen.
+folder in HARVEST_BUNDLE_DIR). They run the frozen executable as a user would, offscreen:
+by default the folder's own, or the one in HARVEST_BUNDLE_EXECUTABLE (the installed .deb's
+/usr/bin launcher, the executable inside `Harvest Contacts.app`).
 """
 
 from __future__ import annotations
@@ -20,8 +22,15 @@ import addressbook
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLE = Path(os.environ.get("HARVEST_BUNDLE_DIR") or ROOT / "dist" / "HarvestContacts")
-EXECUTABLE = BUNDLE / ("addressbook.exe" if sys.platform == "win32" else "addressbook")
-SIZE_BUDGET = 130 * 1000 * 1000  # bytes: the issue's "at most 130 MB" for Linux one-folder
+EXECUTABLE = Path(
+    os.environ.get("HARVEST_BUNDLE_EXECUTABLE")
+    or BUNDLE / ("addressbook.exe" if sys.platform == "win32" else "addressbook")
+)
+# Bytes. Linux: the issue's "at most 130 MB" for the one-folder bundle. Windows and macOS
+# are ceilings not yet measured (only Linux builds here): PySide6's macOS wheels are
+# universal2, so every Qt library carries both architectures.
+SIZE_BUDGETS = {"linux": 130_000_000, "win32": 150_000_000, "darwin": 300_000_000}
+SIZE_BUDGET = SIZE_BUDGETS.get(sys.platform, SIZE_BUDGETS["linux"])
 SMOKE_TEST_SECONDS = 30
 
 
@@ -79,6 +88,9 @@ def test_frozen_keyring_knows_the_platform_backends(executable: Path) -> None:
     assert f"keyring.backends.{platform_backend}" in result.stdout, describe(result)
 
 
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the Secret Service is the Linux keyring"
+)
 def test_frozen_app_picks_a_running_secret_service(executable: Path) -> None:
     """With a Secret Service on the session bus (gnome-keyring in a private D-Bus session,
     its keyring under this test's XDG_DATA_HOME), the frozen app's keyring uses it."""
@@ -94,6 +106,20 @@ def test_frozen_app_picks_a_running_secret_service(executable: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, describe(result)
     assert "active: keyring.backends.SecretService.Keyring" in result.stdout, describe(result)
+
+
+def test_frozen_app_lists_the_bundled_licences(executable: Path) -> None:
+    """About shows addressbook.licences' notices; in a bundle they come from the copied
+    metadata and resources/licences, which --licences proves are there."""
+    result = run_bundle(executable, "--licences", timeout=30)
+    assert result.returncode == 0, describe(result)
+    headings = [line for line in result.stdout.splitlines() if ": " in line and " " in line]
+    for name in ("Python", "PySide6_Essentials", "shiboken6", "httpx", "xmltodict", "keyring",
+                 "platformdirs", "certifi"):  # fmt: skip
+        assert any(line.startswith(f"{name} ") for line in headings), name
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in result.stdout  # Qt's licence, with its text
+    assert "PYTHON SOFTWARE FOUNDATION LICENSE" in result.stdout
+    assert "Encode OSS Ltd" in result.stdout  # httpx's own licence file, from its metadata
 
 
 def test_bundle_carries_the_resources() -> None:

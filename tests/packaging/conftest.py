@@ -15,8 +15,8 @@ PACKAGING = ROOT / "packaging"
 
 
 def load_packaging_module(name: str) -> ModuleType:
-    """Import packaging/<name>.py under a private module name."""
-    module_name = f"_harvest_packaging_{name}"
+    """Import packaging/<name>.py (name may hold a folder: 'linux/build_deb') privately."""
+    module_name = f"_harvest_packaging_{name.replace('/', '_')}"
     if module_name in sys.modules:
         return sys.modules[module_name]
     spec = importlib.util.spec_from_file_location(module_name, PACKAGING / f"{name}.py")
@@ -35,3 +35,13 @@ def bundle_filters() -> ModuleType:
 @pytest.fixture(scope="session")
 def make_icons() -> ModuleType:
     return load_packaging_module("make_icons")
+
+
+@pytest.fixture(scope="session")
+def platform_bundle() -> ModuleType:
+    return load_packaging_module("platform_bundle")
+
+
+@pytest.fixture(scope="session")
+def build_deb() -> ModuleType:
+    return load_packaging_module("linux/build_deb")
