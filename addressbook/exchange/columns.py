@@ -179,6 +179,8 @@ class RowReader:
         )
 
     def record(self, where: str, row: tuple[str, ...]) -> ImportRecord:
+        if "'" in "".join(row):
+            row = _restored(row)
         values = {field: _first_value(row, found) for field, found in self.plain}
         if not values["first_name"].strip() and not values["last_name"].strip() and self.full_name:
             values["first_name"], values["last_name"] = split_full_name(
@@ -210,6 +212,14 @@ class RowReader:
             kinds, preferred = kinds_from_label(label), label.lstrip().startswith("*")
             found += [Candidate(kinds, v, preferred) for v in row[value_column].split(_MORE_VALUES)]
         return found
+
+
+def _restored(row: tuple[str, ...]) -> tuple[str, ...]:
+    """Undo our export's formula guard: "'=SUM(1)" was written for the value "=SUM(1)"."""
+    return tuple(
+        cell[1:] if cell.startswith("'") and cell[1:2] and cell[1] in "=+-@\t\r" else cell
+        for cell in row
+    )
 
 
 def _kind_columns(

@@ -9,7 +9,7 @@ looks like a contact that exists already or like an earlier row of the file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -45,6 +45,24 @@ class PlannedRow:
     @property
     def is_duplicate(self) -> bool:
         return self.status in (RowStatus.EXISTING_DUPLICATE, RowStatus.FILE_DUPLICATE)
+
+    @property
+    def left_out(self) -> str:
+        """'not imported: Home +1 555 0100, Other b@x.example': values Harvest has no room for."""
+        others = self.record.others
+        return "not imported: " + ", ".join(o.describe() for o in others) if others else ""
+
+    def status_text(self, include_duplicates: bool) -> str:
+        """The row's verdict as the preview shows it, then what was left out and noticed."""
+        if self.status is RowStatus.NEW:
+            text = self.status.value
+        elif self.is_duplicate:
+            verdict = "will import" if include_duplicates else "skipped"
+            text = f"{self.status.value}, {verdict}: {self.reason}"
+        else:
+            text = f"{self.status.value}: {self.reason}"
+        extras = [self.left_out] if self.left_out else []
+        return "; ".join([text, *extras, *self.record.notes])
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +138,9 @@ def build_plan(
     *,
     fallback_client: Client | None = None,
     include_duplicates: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportPlan:
+    """progress(rows planned), every thousand rows, may raise to stop the planning."""
     matcher = ClientMatcher(clients)
     # A prepared index lets a preview re-plan (another client picked) without rebuilding it.
     index = existing if isinstance(existing, DuplicateIndex) else DuplicateIndex.build(existing)
@@ -129,6 +149,8 @@ def build_plan(
     for record in records:
         client, unmatched = matcher.resolve(record.company, fallback_client)
         rows.append(_plan_row(record, client, unmatched, checks))
+        if progress is not None and len(rows) % 1000 == 0:
+            progress(len(rows))
     return ImportPlan(tuple(rows), include_duplicates)
 
 

@@ -90,8 +90,15 @@ def read_stream(
 
 
 def _without_bom_trouble(codec: str, sample: bytes) -> str:
-    if codecs.lookup(codec).name == "utf-8" and sample.startswith(codecs.BOM_UTF8):
+    name = codecs.lookup(codec).name
+    if name == "utf-8" and sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"  # UTF-8 chosen for a file with a BOM: drop the BOM
+    boms = {
+        "utf-16": (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE),
+        "utf-32": (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE),
+    }
+    if name in boms and not sample.startswith(boms[name]):
+        return name + "-le"  # a stream reader insists on the BOM that bytes.decode() assumes
     return codec
 
 

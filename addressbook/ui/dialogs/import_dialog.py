@@ -39,7 +39,6 @@ from addressbook.exchange import (
     TARGETS,
     ImportPlan,
     PlannedRow,
-    RowStatus,
     build_plan,
 )
 from addressbook.exchange.files import (
@@ -103,12 +102,7 @@ def encoding_label(codec: str) -> str:
 
 
 def status_text(row: PlannedRow, include_duplicates: bool) -> str:
-    if row.status is RowStatus.NEW:
-        return row.status.value
-    if row.is_duplicate:
-        verdict = "will import" if include_duplicates else "skipped"
-        return f"{row.status.value}, {verdict}: {row.reason}"
-    return f"{row.status.value}: {row.reason}"
+    return row.status_text(include_duplicates)
 
 
 class ImportPreviewModel(QAbstractTableModel):
