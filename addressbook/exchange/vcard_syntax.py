@@ -203,15 +203,9 @@ def unescape_text(value: str) -> str:
 def split_list_components(value: str) -> list[list[str]]:
     """N's components, each a list (RFC 6350 6.2.2: 'Doe;John;Richter,James' has two
     additional names), split at unescaped semicolons and commas, then unescaped."""
-    hidden = value.replace("\\\\", "\x00b").replace("\\;", "\x00s").replace("\\,", "\x00c")
     return [
-        [
-            unescape_text(
-                item.replace("\x00c", "\\,").replace("\x00s", "\\;").replace("\x00b", "\\\\")
-            )
-            for item in component.split(",")
-        ]
-        for component in hidden.split(";")
+        [unescape_text(item) for item in _split_at_unescaped(component, ",")]
+        for component in _split_at_unescaped(value, ";")
     ]
 
 
@@ -226,17 +220,19 @@ def split_components(value: str) -> list[str]:
             unescape_text(part.replace("\x00s", "\\;").replace("\x00b", "\\\\"))
             for part in hidden.split(";")
         ]
-    return [unescape_text(part) for part in _split_at_unescaped_semicolons(value)]
+    return [unescape_text(part) for part in _split_at_unescaped(value, ";")]
 
 
-def _split_at_unescaped_semicolons(value: str) -> list[str]:
+def _split_at_unescaped(value: str, separator: str) -> list[str]:
+    if "\\" not in value:
+        return value.split(separator)
     components, start, position = [], 0, 0
     while position < len(value):
         char = value[position]
         if char == "\\":
             position += 2
             continue
-        if char == ";":
+        if char == separator:
             components.append(value[start:position])
             start = position + 1
         position += 1
