@@ -214,10 +214,13 @@ class RowReader:
         return found
 
 
+_FORMULA_CHARACTERS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _restored(row: tuple[str, ...]) -> tuple[str, ...]:
     """Undo our export's formula guard: "'=SUM(1)" was written for the value "=SUM(1)"."""
     return tuple(
-        cell[1:] if cell.startswith("'") and cell[1:2] and cell[1] in "=+-@\t\r" else cell
+        cell[1:] if cell.startswith("'") and cell.lstrip("'")[:1] in _FORMULA_CHARACTERS else cell
         for cell in row
     )
 

@@ -30,16 +30,24 @@ _PHONE_CELLS = (5, 6, 7)  # office, mobile, fax in contact_cells
 
 
 def neutralised(cell: str, is_phone: bool = False) -> str:
-    """The cell, made inert if a spreadsheet would run it as a formula."""
+    """The cell, made inert if a spreadsheet would run it as a formula.
+
+    A value that itself starts with apostrophes before a formula character gets one
+    more, so the import (which removes one) gives back exactly the value.
+    """
     if not cell.startswith(FORMULA_STARTS):
-        return cell
+        return "'" + cell if cell.startswith("'") and _after_quotes(cell) else cell
     if is_phone and _PLAIN_PHONE.match(cell) and any(char.isdigit() for char in cell):
         return cell
     return "'" + cell
 
 
+def _after_quotes(cell: str) -> bool:
+    return cell.lstrip("'").startswith(FORMULA_STARTS)
+
+
 def safe_cells(cells: tuple[str, ...]) -> tuple[str, ...]:
-    if not any(cell.startswith(FORMULA_STARTS) for cell in cells):
+    if not any(cell.startswith((*FORMULA_STARTS, "'")) for cell in cells):
         return cells  # nearly every row: one scan
     return tuple(neutralised(cell, column in _PHONE_CELLS) for column, cell in enumerate(cells))
 
