@@ -13,6 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from addressbook.core import Client, Contact
 from addressbook.exchange.files import ExportFormat
+from addressbook.settings import Settings
+from addressbook.ui.dialogs.import_dialog import ImportDialog
 from addressbook.ui.exchange_actions import ExchangeActions
 
 WAIT_MS = 10_000
@@ -29,17 +31,28 @@ class AnsweringFileDialogs:
 
     save_answer: tuple[str, str] = ("", "")
     open_answer: str = ""
+    large_answer: bool = False
     asked: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    starts: list[str] = field(default_factory=list)  # where each file dialog started
+    large_asked: list[tuple[str, int]] = field(default_factory=list)
 
     def save_file(
-        self, parent: QWidget | None, title: str, filters: Sequence[str]
+        self, parent: QWidget | None, title: str, filters: Sequence[str], suggested: str
     ) -> tuple[str, str]:
         self.asked.append((title, tuple(filters)))
+        self.starts.append(suggested)
         return self.save_answer
 
-    def open_file(self, parent: QWidget | None, title: str, filters: Sequence[str]) -> str:
+    def open_file(
+        self, parent: QWidget | None, title: str, filters: Sequence[str], folder: str
+    ) -> str:
         self.asked.append((title, tuple(filters)))
+        self.starts.append(folder)
         return self.open_answer
+
+    def confirm_large_file(self, parent: QWidget | None, name: str, size: int) -> bool:
+        self.large_asked.append((name, size))
+        return self.large_answer
 
 
 @dataclass
@@ -49,7 +62,9 @@ class Harness:
     queued: list[list[Contact]]
 
 
-def make_actions(qtbot: QtBot, selected: list[Contact] | None = None) -> Harness:
+def make_actions(
+    qtbot: QtBot, selected: list[Contact] | None = None, settings: Settings | None = None
+) -> Harness:
     window = QWidget()
     qtbot.addWidget(window)
     dialogs = AnsweringFileDialogs()
@@ -61,8 +76,17 @@ def make_actions(qtbot: QtBot, selected: list[Contact] | None = None) -> Harness
         lambda: list(CLIENTS),
         queued.append,
         file_dialogs=dialogs,
+        settings=settings,
     )
+    actions.set_selection_count(len(selected or []))
     return Harness(actions, dialogs, queued)
+
+
+def settled_dialog(qtbot: QtBot, harness: Harness) -> ImportDialog:
+    dialog = harness.actions.import_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+    return dialog
 
 
 def test_export_all_as_vcard_4_by_the_chosen_filter(qtbot: QtBot, tmp_path: Path) -> None:
@@ -95,12 +119,15 @@ def test_export_selected_as_csv(qtbot: QtBot, tmp_path: Path) -> None:
     assert data.decode("utf-8-sig").splitlines()[1] == "Γιώργος,Οικονόμου,Ωμέγα ΑΕ,,,,+30 69,"
 
 
-def test_export_with_nothing_selected_says_so_without_asking_for_a_file(qtbot: QtBot) -> None:
+def test_export_selected_is_disabled_without_a_selection(qtbot: QtBot) -> None:
     harness = make_actions(qtbot, selected=[])
-    with qtbot.waitSignal(harness.actions.export_failed, timeout=WAIT_MS) as signal:
-        harness.actions.export_selected_action.trigger()
-    assert "no contacts to export" in signal.args[0]
+    assert not harness.actions.export_selected_action.isEnabled()
+    harness.actions.export_selected_action.trigger()
     assert harness.dialogs.asked == []
+    harness.actions.set_selection_count(2)
+    assert harness.actions.export_selected_action.isEnabled()
+    harness.actions.set_selection_count(0)
+    assert not harness.actions.export_selected_action.isEnabled()
 
 
 def test_a_cancelled_file_dialog_writes_nothing(qtbot: QtBot, tmp_path: Path) -> None:
@@ -129,8 +156,8 @@ def test_import_previews_then_queues_the_accepted_contacts(qtbot: QtBot, tmp_pat
     )
     harness.dialogs.open_answer = str(source)
     harness.actions.import_action.trigger()
-    dialog = harness.actions.import_dialog
-    assert dialog is not None and dialog.isVisible()
+    dialog = settled_dialog(qtbot, harness)
+    assert dialog.isVisible()
     assert dialog.summary_label.text() == "1 contact will be added, 1 duplicate skipped."
     with qtbot.waitSignal(harness.actions.imports_queued, timeout=WAIT_MS) as signal:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
@@ -146,8 +173,7 @@ def test_a_cancelled_import_queues_nothing(qtbot: QtBot, tmp_path: Path) -> None
     source.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Ng;Bo\r\nORG:Acme Corp\r\nEND:VCARD\r\n")
     harness.dialogs.open_answer = str(source)
     harness.actions.import_action.trigger()
-    dialog = harness.actions.import_dialog
-    assert dialog is not None
+    dialog = settled_dialog(qtbot, harness)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert harness.queued == []
 
@@ -169,4 +195,5 @@ def test_a_file_that_is_not_a_contact_list_is_reported(qtbot: QtBot, tmp_path: P
     with qtbot.waitSignal(harness.actions.import_failed, timeout=WAIT_MS) as signal:
         harness.actions.import_action.trigger()
     assert signal.args[0].startswith("huge.csv cannot be read as CSV")
-    assert harness.actions.import_dialog is None
+    qtbot.waitUntil(lambda: harness.actions.import_dialog is None, timeout=WAIT_MS)
+    assert harness.queued == []

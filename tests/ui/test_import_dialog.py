@@ -29,9 +29,15 @@ RUSSIAN_CSV = (
 ).encode("cp1251")
 
 
+def settle(qtbot: QtBot, dialog: ImportDialog) -> None:
+    """Wait until the reading or re-plan off the GUI thread is shown."""
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+
+
 def make_dialog(qtbot: QtBot, source: ImportSource) -> ImportDialog:
     dialog = ImportDialog(source, CLIENTS, EXISTING)
     qtbot.addWidget(dialog)
+    settle(qtbot, dialog)
     return dialog
 
 
@@ -58,6 +64,8 @@ def choose(qtbot: QtBot, combo, text: str) -> None:  # type: ignore[no-untyped-d
     while combo.currentIndex() != index:
         key = Qt.Key.Key_Down if combo.currentIndex() < index else Qt.Key.Key_Up
         qtbot.keyClick(combo, key)
+    if isinstance(combo.window(), ImportDialog):
+        settle(qtbot, combo.window())
 
 
 def test_csv_mapping_encoding_client_and_counts(qtbot: QtBot) -> None:
