@@ -25,10 +25,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from addressbook.core.models import Client, Contact
 from addressbook.exchange.files import ExportFormat, ImportFile, export_contacts
+from addressbook.index.rows import company_names
 from addressbook.settings import Preferences, Settings
 from addressbook.ui.dialogs.import_dialog import MAX_IMPORT_ROWS, ImportDialog
 from addressbook.ui.dialogs.import_job import failure_message
-from addressbook.ui.models.rows import company_names
 
 IMPORT_FILTERS = (
     "Contacts (*.vcf *.vcard *.csv *.txt)",

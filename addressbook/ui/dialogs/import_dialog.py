@@ -39,6 +39,7 @@ from addressbook.exchange import ImportPlan, ImportRecord
 from addressbook.exchange.columns import ColumnMapping
 from addressbook.exchange.files import ImportFile, ImportReading, ImportSource
 from addressbook.exchange.records import RECORD_LABELS, Alternative
+from addressbook.index.rows import fast_fold
 from addressbook.ui.dialogs.import_choices import (
     ENCODINGS,
     MappingBox,
@@ -53,7 +54,6 @@ from addressbook.ui.dialogs.import_preview import (
     ImportPreviewModel,
     status_text,
 )
-from addressbook.ui.models.rows import fast_fold
 
 MAX_IMPORT_ROWS = 100_000  # more than any contacts file; beyond it memory would grow unseen
 __all__ = [
