@@ -197,3 +197,111 @@ def test_a_file_that_is_not_a_contact_list_is_reported(qtbot: QtBot, tmp_path: P
     assert signal.args[0].startswith("huge.csv cannot be read as CSV")
     qtbot.waitUntil(lambda: harness.actions.import_dialog is None, timeout=WAIT_MS)
     assert harness.queued == []
+
+
+def test_file_dialogs_start_in_documents_or_home_then_where_the_user_was(
+    qtbot: QtBot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from addressbook.ui.exchange_actions import default_folder
+
+    monkeypatch.chdir(tmp_path)  # the launch folder must not be where dialogs start
+    settings = Settings(tmp_path / "settings.ini")
+    harness = make_actions(qtbot, selected=[ALL[0]], settings=settings)
+    harness.actions.export_all_action.trigger()  # cancelled: nothing answered
+    start = Path(harness.dialogs.starts[-1])
+    assert start.parent == Path(default_folder()) != tmp_path
+    assert start.name.startswith("Harvest contacts ") and start.suffix == ".vcf"
+
+    harness.actions.export_selected_action.trigger()
+    assert Path(harness.dialogs.starts[-1]).name.startswith("Harvest contacts (1 selected) ")
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    harness.dialogs.save_answer = (str(folder / "team.csv"), ExportFormat.CSV.file_filter)
+    with qtbot.waitSignal(harness.actions.exported, timeout=WAIT_MS):
+        harness.actions.export_all_action.trigger()
+    harness.actions.import_action.trigger()  # cancelled
+    assert harness.dialogs.starts[-1] == str(folder)
+    later = make_actions(qtbot, settings=settings)  # the next session remembers it
+    later.actions.import_action.trigger()
+    assert later.dialogs.starts[-1] == str(folder)
+
+
+def test_a_suggested_name_follows_the_format_chosen(qtbot: QtBot, tmp_path: Path) -> None:
+    harness = make_actions(qtbot)
+    harness.dialogs.save_answer = (str(tmp_path / "Harvest contacts.vcf"), "CSV, UTF-8 (*.csv)")
+    with qtbot.waitSignal(harness.actions.exported, timeout=WAIT_MS) as signal:
+        harness.actions.export_all_action.trigger()
+    assert signal.args[0] == str(tmp_path / "Harvest contacts.csv")
+
+
+def test_a_huge_file_is_announced_before_anything_is_read(qtbot: QtBot, tmp_path: Path) -> None:
+    from addressbook.ui.exchange_actions import large_file_question
+
+    source = tmp_path / "huge.csv"
+    with source.open("wb") as file:
+        file.truncate(60 * 1024 * 1024)  # 60 MB
+    harness = make_actions(qtbot)
+    harness.dialogs.open_answer = str(source)
+    harness.actions.import_action.trigger()
+    assert harness.dialogs.large_asked == [("huge.csv", 60 * 1024 * 1024)]
+    assert harness.actions.import_dialog is None  # the user stopped there
+    assert "huge.csv is 60 MB, larger than any contacts file" in large_file_question(
+        "huge.csv", 60 * 1024 * 1024
+    )
+    harness.dialogs.large_answer = True
+    harness.actions.import_action.trigger()
+    assert harness.actions.import_dialog is not None
+
+
+def test_every_read_failure_is_a_sentence() -> None:
+    from addressbook.exchange.files import UnreadableFileError
+    from addressbook.ui.dialogs.import_job import failure_message
+
+    assert failure_message("a.csv", MemoryError()) == (
+        "a.csv is too large to read in the memory available; nothing was imported."
+    )
+    assert failure_message("a.csv", PermissionError(13, "Permission denied")) == (
+        "Could not read a.csv: Permission denied."
+    )
+    assert failure_message("a.csv", UnreadableFileError("a.csv is odd.")) == "a.csv is odd."
+    assert failure_message("a.csv", ValueError("x")) == (
+        "a.csv could not be read as contacts (ValueError); nothing was imported."
+    )
+
+
+def test_an_import_clears_a_search_that_would_hide_it_and_says_it_was_sent(
+    qtbot: QtBot, make_app, sandbox, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.conftest import sign_in_demo
+
+    app = make_app()
+    sign_in_demo(qtbot, app, sandbox)
+    qtbot.waitUntil(lambda: hasattr(app, "exchange"), timeout=WAIT_MS)
+    dialogs = AnsweringFileDialogs()
+    app.exchange.file_dialogs = dialogs
+    assert not app.exchange.export_selected_action.isEnabled()  # nothing selected yet
+    company = next(c for c in sandbox.store.clients() if c.active).name
+    source = tmp_path / "people.csv"
+    source.write_text(
+        f'First Name,Last Name,Company\nQuinn,Imported,"{company}"\n', encoding="utf-8"
+    )
+    app.window.contacts.search.setText("no such person at all")
+    dialogs.open_answer = str(source)
+    app.exchange.import_action.trigger()
+    dialog = app.exchange.import_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=WAIT_MS)
+    with qtbot.waitSignal(app.events.sync_finished, timeout=WAIT_MS):
+        dialog.import_button.click()
+    assert app.window.contacts.search.text() == ""
+    message = app.window.status.currentMessage()
+    assert message == "Imported 1 contact (search cleared to show them) and sent them to Harvest."
+    assert "next sync" not in message
+    model = app.window.contacts_model
+    qtbot.waitUntil(
+        lambda: any(
+            model.row_at(r).contact.last_name == "Imported" for r in range(model.rowCount())
+        ),
+        timeout=WAIT_MS,
+    )
