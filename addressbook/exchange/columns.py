@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from operator import itemgetter
 
 from addressbook.core.search import fold
 
@@ -177,10 +178,17 @@ class RowReader:
             and not any(self.typed.values())
             and all(len(found) <= 1 for _, found in self.direct)
         )
+        # The common file (one column per field, no full name to split): one C call per row.
+        single = all(len(columns.get(f, [])) <= 1 for f in RECORD_FIELDS)
+        self.fast = self.simple and single and not self.full_name
+        empty = len(header)  # the index of the "" appended to a row for unmapped fields
+        self._pick = itemgetter(*(columns.get(f, [empty])[0] for f in RECORD_FIELDS))
 
     def record(self, where: str, row: tuple[str, ...]) -> ImportRecord:
         if "'" in "".join(row):
             row = _restored(row)
+        if self.fast:
+            return ImportRecord(where, *self._pick((*row, "")))
         values = {field: _first_value(row, found) for field, found in self.plain}
         if not values["first_name"].strip() and not values["last_name"].strip() and self.full_name:
             values["first_name"], values["last_name"] = split_full_name(

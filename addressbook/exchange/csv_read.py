@@ -94,7 +94,7 @@ def read_rows(
         if max_rows is not None and len(rows) >= max_rows:
             truncated = True
             break
-        rows.append(_fitted(row, len(header)))
+        rows.append(tuple(row) if len(row) == len(header) else _fitted(row, len(header)))
         numbers.append(first_line)
         if tick is not None and len(rows) % _TICK_ROWS == 0:
             tick(len(rows))

@@ -53,6 +53,11 @@ def _is_begin(name: str, value: str) -> bool:
     )
 
 
+def _holds_card(value: str) -> bool:
+    """An AGENT that is a card (inline, or on the lines after it), not a URI to one."""
+    return not value.strip() or "BEGIN:VCARD" in value.upper()
+
+
 def _cards(lines: Iterable[str]) -> Iterator[tuple[list[ContentLine], tuple[str, ...]]]:
     card: list[ContentLine] | None = None
     notes: list[str] = []
@@ -70,7 +75,9 @@ def _cards(lines: Iterable[str]) -> Iterator[tuple[list[ContentLine], tuple[str,
                 depth += 1
                 if NESTED_CARD not in notes:
                     notes.append(NESTED_CARD)
-        elif name == "AGENT" and card is not None and NESTED_CARD not in notes:
+        elif (
+            name == "AGENT" and card is not None and _holds_card(value) and NESTED_CARD not in notes
+        ):
             notes.append(NESTED_CARD)
         elif name == "END" and value.strip().upper() == "VCARD":
             depth -= 1

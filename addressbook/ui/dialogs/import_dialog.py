@@ -266,7 +266,7 @@ class ImportDialog(QDialog):
             self._shown_encoding_index = self.encoding_combo.currentIndex()
             self._describe_file()
             self.mapping_box.show_table(outcome.reading.table, outcome.reading.mapping)
-        self._show_plan(outcome.plan)
+        self._show_plan(outcome.plan, outcome.cells)
 
     def _failed(self, generation: int, message: str) -> None:
         if not self._forget(generation):
@@ -331,9 +331,9 @@ class ImportDialog(QDialog):
         return menu
 
     # -- showing --------------------------------------------------------------------
-    def _show_plan(self, plan: ImportPlan) -> None:
+    def _show_plan(self, plan: ImportPlan, cells: list[tuple[str, ...]] | None = None) -> None:
         self._plan = plan
-        self.model.set_plan(plan)
+        self.model.set_plan(plan, cells)
         header = self.table.horizontalHeader()
         header.resizeSection(COLUMN_STATUS, max(260, self.model.status_width(self.fontMetrics())))
         summary = plan.summary()

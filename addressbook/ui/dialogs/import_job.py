@@ -29,6 +29,7 @@ from addressbook.exchange.files import (
     read_source,
     remap,
 )
+from addressbook.ui.dialogs.import_preview import plan_cells
 
 log = logging.getLogger(__name__)
 READ_SHARE = 80  # percent of the bar for reading; the rest for planning
@@ -55,6 +56,7 @@ class ImportOutcome:
     reading: ImportReading
     records: list[ImportRecord]  # the reading's records with the user's edits
     plan: ImportPlan
+    cells: list[tuple[str, ...]]  # the preview's text for each row (import_preview.plan_cells)
     reread: bool  # the file was read again (not only re-mapped or re-planned)
 
 
@@ -130,5 +132,6 @@ class ImportJob(QRunnable):
             include_duplicates=request.include_duplicates,
             progress=lambda done: self._report(READ_SHARE + (100 - READ_SHARE) * done / total),
         )
+        cells = plan_cells(plan)
         self._report(100)
-        return ImportOutcome(reading, records, plan, request.reading is None)
+        return ImportOutcome(reading, records, plan, cells, request.reading is None)

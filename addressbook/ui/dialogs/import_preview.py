@@ -61,6 +61,25 @@ def edited(record: ImportRecord, field: str, value: str) -> ImportRecord:
     return record_of(record.where, values, record.others, record.notes)
 
 
+def plan_cells(plan: ImportPlan) -> list[tuple[str, ...]]:
+    """Every cell's text, as shown: computed once per plan (off the GUI thread when big)."""
+    return [_row_cells(row, plan.include_duplicates) for row in plan.rows]
+
+
+def _row_cells(row: PlannedRow, include_duplicates: bool) -> tuple[str, ...]:
+    record, contact = row.record, row.contact
+    return tuple(
+        for_display(text)
+        for text in (
+            status_text(row, include_duplicates),
+            record.where,
+            *(getattr(record, name).strip() for name in _RECORD_COLUMNS),
+            row.client.name if row.client else "",
+            *(getattr(contact, name) or "" for name in _CONTACT_COLUMNS),
+        )
+    )
+
+
 class ImportPreviewModel(QAbstractTableModel):
     """The plan's rows; painting a cell costs a tuple lookup."""
 
@@ -71,10 +90,11 @@ class ImportPreviewModel(QAbstractTableModel):
         self._rows: tuple[PlannedRow, ...] = ()
         self._cells: list[tuple[str, ...]] = []
 
-    def set_plan(self, plan: ImportPlan) -> None:
+    def set_plan(self, plan: ImportPlan, cells: list[tuple[str, ...]] | None = None) -> None:
+        """cells: plan_cells(plan), when computed already (off the GUI thread)."""
         self.beginResetModel()
         self._rows = plan.rows
-        self._cells = [self._row_cells(row, plan.include_duplicates) for row in plan.rows]
+        self._cells = cells if cells is not None else plan_cells(plan)
         self.endResetModel()
 
     def planned_row(self, row: int) -> PlannedRow:
@@ -85,20 +105,6 @@ class ImportPreviewModel(QAbstractTableModel):
         statuses = sorted((cells[COLUMN_STATUS] for cells in self._cells), key=len)
         widths = [metrics.horizontalAdvance(text) for text in statuses[-_MEASURED:]]
         return max(widths, default=0) + 2 * metrics.averageCharWidth() + 8
-
-    @staticmethod
-    def _row_cells(row: PlannedRow, include_duplicates: bool) -> tuple[str, ...]:
-        record, contact = row.record, row.contact
-        return tuple(
-            for_display(text)
-            for text in (
-                status_text(row, include_duplicates),
-                record.where,
-                *(getattr(record, name).strip() for name in _RECORD_COLUMNS),
-                row.client.name if row.client else "",
-                *(getattr(contact, name) or "" for name in _CONTACT_COLUMNS),
-            )
-        )
 
     def rowCount(self, parent: AnyIndex = _NO_INDEX) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._cells)
