@@ -112,6 +112,7 @@ class ClientMatcher:
     """Active clients by company key; a key shared by two clients matches neither."""
 
     def __init__(self, clients: Iterable[Client]) -> None:
+        self._resolved: dict[tuple[str, int | None], tuple[Client | None, str]] = {}
         self.by_key: dict[str, Client | None] = {}
         for client in clients:
             if client.active:
@@ -119,7 +120,16 @@ class ClientMatcher:
                 self.by_key[key] = None if key in self.by_key else client
 
     def resolve(self, company: str, fallback: Client | None) -> tuple[Client | None, str]:
-        """The company's client, else the fallback; or None and what the user should do."""
+        """The company's client, else the fallback; or None and what the user should do.
+
+        A file names a few companies many times: each is resolved once."""
+        memo_key = (company, fallback.id if fallback else None)
+        found = self._resolved.get(memo_key)
+        if found is None:
+            found = self._resolved[memo_key] = self._resolve(company, fallback)
+        return found
+
+    def _resolve(self, company: str, fallback: Client | None) -> tuple[Client | None, str]:
         key = company_key(company)
         if key in self.by_key:
             client = self.by_key[key]
@@ -207,13 +217,13 @@ def _surely_valid(contact: Contact) -> bool:
     c = contact
     if not (c.first_name and c.last_name and 0 < c.client_id < ID_LIMIT):
         return False
-    texts = [v for v in (c.first_name, c.last_name, c.title, c.email) if v]
-    phones = [v for v in (c.phone_office, c.phone_mobile, c.fax) if v]
-    joined = "".join(texts + phones)
-    if not joined.isprintable() or max(map(len, texts + phones)) > MAX_EMAIL_LENGTH:
+    values = [c.first_name, c.last_name, c.title, c.email, c.phone_office, c.phone_mobile, c.fax]
+    present = [value for value in values if value]
+    if not "".join(present).isprintable() or max(map(len, present)) > MAX_EMAIL_LENGTH:
         return False
-    if not all(_DIGIT.search(phone) for phone in phones):
-        return False
+    for phone in (c.phone_office, c.phone_mobile, c.fax):
+        if phone and _DIGIT.search(phone) is None:
+            return False
     return c.email is None or not validate_field("email", c.email)
 
 
@@ -228,11 +238,14 @@ class _DuplicateChecks:
         self.by_name: dict[NameKey, str] = {}
 
     def classify(self, contact: Contact, where: str) -> tuple[RowStatus, str]:
-        earlier = self._earlier_row(contact, where)
-        c = contact
-        twins = self.index.matches(c.client_id, c.first_name, c.last_name, c.email)
-        if twins:
-            twin = twins[0]
+        # The keys are computed once for both checks (index.matches would fold again).
+        email = email_key(contact.email)
+        key = name_key(contact.client_id, contact.first_name, contact.last_name)
+        earlier = self._earlier_row(email, key, where)
+        twin = self.index.by_email.get(email) if email else None
+        if twin is None and key is not None:
+            twin = self.index.by_name.get(key)
+        if twin is not None:
             return RowStatus.EXISTING_DUPLICATE, describe_duplicate(
                 twin, self.client_names.get(twin.client_id)
             )
@@ -240,9 +253,7 @@ class _DuplicateChecks:
             return RowStatus.FILE_DUPLICATE, f"Same person as {earlier}."
         return RowStatus.NEW, ""
 
-    def _earlier_row(self, contact: Contact, where: str) -> str | None:
-        email = email_key(contact.email)
-        key = name_key(contact.client_id, contact.first_name, contact.last_name)
+    def _earlier_row(self, email: str, key: NameKey | None, where: str) -> str | None:
         earlier = (self.by_email.get(email) if email else None) or (
             self.by_name.get(key) if key is not None else None
         )
