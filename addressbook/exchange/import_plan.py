@@ -18,8 +18,6 @@ from addressbook.core.duplicates import (
     DuplicateIndex,
     NameKey,
     describe_duplicate,
-    email_key,
-    name_key,
 )
 from addressbook.core.models import ID_LIMIT, Client, Contact
 from addressbook.core.search import fold
@@ -169,20 +167,16 @@ def build_plan(
 
 def contact_from_record(record: ImportRecord, client_id: int) -> Contact:
     """The contact to create: values trimmed, empty optional fields None, nothing else changed."""
-
-    def optional(value: str) -> str | None:
-        return value.strip() or None
-
     return Contact(
         id=None,
         client_id=client_id,
         first_name=record.first_name.strip(),
         last_name=record.last_name.strip(),
-        title=optional(record.title),
-        email=optional(record.email),
-        phone_office=optional(record.phone_office),
-        phone_mobile=optional(record.phone_mobile),
-        fax=optional(record.fax),
+        title=record.title.strip() or None,
+        email=record.email.strip() or None,
+        phone_office=record.phone_office.strip() or None,
+        phone_mobile=record.phone_mobile.strip() or None,
+        fax=record.fax.strip() or None,
     )
 
 
@@ -239,8 +233,14 @@ class _DuplicateChecks:
 
     def classify(self, contact: Contact, where: str) -> tuple[RowStatus, str]:
         # The keys are computed once for both checks (index.matches would fold again).
-        email = email_key(contact.email)
-        key = name_key(contact.client_id, contact.first_name, contact.last_name)
+        # The contact's values are trimmed already: email_key and name_key, inlined.
+        c = contact
+        email = c.email.casefold() if c.email else ""
+        key = (
+            (c.client_id, fold(f"{c.first_name}\x1f{c.last_name}"))
+            if c.first_name and c.last_name
+            else None
+        )
         earlier = self._earlier_row(email, key, where)
         twin = self.index.by_email.get(email) if email else None
         if twin is None and key is not None:

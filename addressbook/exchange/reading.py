@@ -12,15 +12,14 @@ import codecs
 import csv
 import io
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
-from operator import attrgetter
 from typing import BinaryIO
 
 from .columns import ColumnMapping, guess_mapping_for, records_from_table
 from .csv_read import CsvTable, detect_delimiter, read_rows
-from .records import RECORD_FIELDS, ImportRecord
-from .text_decoding import DecodedText, detect_encoding
+from .records import ImportRecord
+from .text_decoding import COUNTED_REPLACE, REPLACED, DecodedText, detect_encoding
 from .vcard_read import vcard_records
 from .vcard_syntax import join_split_characters, logical_lines_from
 
@@ -80,13 +79,14 @@ def read_stream(
         if progress is not None and size:
             progress(min(binary.tell() / size, 1.0))
 
+    replaced_before = REPLACED.count
     if is_vcard:
         reading = _read_vcards(binary, codec, guessed, max_rows, tick)
     else:
         reading = _read_csv(name, binary, sample, codec, guessed, mapping, max_rows, tick)
     if progress is not None:
         progress(1.0)
-    return reading
+    return replace(reading, decoded=_with_loss(reading.decoded, replaced_before))
 
 
 def _without_bom_trouble(codec: str, sample: bytes) -> str:
@@ -113,13 +113,13 @@ def _read_vcards(
     utf8 = codecs.lookup(codec).name == "utf-8"
     # UTF-8 keeps undecodable bytes as surrogates until a fold split inside a character
     # is joined (vcard_syntax.logical_lines_from); other codecs have no such folds.
-    text = _text(binary, codec, "surrogateescape" if utf8 else "replace")
+    text = _text(binary, codec, "surrogateescape" if utf8 else COUNTED_REPLACE)
     origin = DecodedText("", codec, guessed)
     records: list[ImportRecord] = []
     stream = vcard_records(logical_lines_from(text), origin)
     truncated = _collect(stream, records, max_rows, tick)
     text.detach()
-    return ImportReading(_with_loss(origin, records), records, truncated=truncated)
+    return ImportReading(origin, records, truncated=truncated)
 
 
 def _collect(
@@ -151,7 +151,7 @@ def _read_csv(
     tick: Callable[[int], None],
 ) -> ImportReading:
     head = codecs.getincrementaldecoder(codec)(errors="replace").decode(sample[:65536])
-    text = _text(binary, codec, "replace")
+    text = _text(binary, codec, COUNTED_REPLACE)
     try:
         table = read_rows(text, detect_delimiter(head), max_rows=max_rows, tick=tick)
     except csv.Error as error:  # a field beyond the csv module's size limit: not a contact list
@@ -162,14 +162,11 @@ def _read_csv(
         mapping = guess_mapping_for(table)
     records = records_from_table(table, mapping)
     origin = DecodedText("", codec, guessed)
-    return ImportReading(_with_loss(origin, records), records, table, mapping, table.truncated)
+    return ImportReading(origin, records, table, mapping, table.truncated)
 
 
-_VALUES = attrgetter(*RECORD_FIELDS)
-
-
-def _with_loss(origin: DecodedText, records: list[ImportRecord]) -> DecodedText:
-    """Marked lossy when some bytes could not be read in this encoding (U+FFFD in a value)."""
-    if any("\ufffd" in "".join(_VALUES(record)) for record in records):
+def _with_loss(origin: DecodedText, replaced_before: int) -> DecodedText:
+    """Marked lossy when some bytes could not be read in this encoding (became U+FFFD)."""
+    if REPLACED.count > replaced_before:
         return DecodedText("", origin.encoding, origin.guessed, lossy=True)
     return origin

@@ -70,6 +70,26 @@ _LETTER_FREQUENCY = {
 }
 
 
+class _ReplacementCount:
+    """How many undecodable byte runs became U+FFFD under COUNTED_REPLACE, ever: a reader
+    compares it before and after, so checking for loss costs nothing per value."""
+
+    count = 0
+
+
+REPLACED = _ReplacementCount()
+COUNTED_REPLACE = "harvest-contacts-counted-replace"
+
+
+def _counted_replace(error: UnicodeError) -> tuple[str, int]:
+    REPLACED.count += 1
+    end = getattr(error, "end", 0)
+    return "\ufffd", int(end)
+
+
+codecs.register_error(COUNTED_REPLACE, _counted_replace)
+
+
 @dataclass(frozen=True, slots=True)
 class DecodedText:
     text: str

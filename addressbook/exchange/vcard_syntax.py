@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from .text_decoding import COUNTED_REPLACE
+
 MAX_LINE_OCTETS = 75  # RFC 6350 3.2: lines SHOULD NOT be longer than 75 octets
 _NEEDS_ESCAPE = re.compile(r"[\\,;\r\n]")
 _UNESCAPES = {"n": "\n", "N": "\n", "\\": "\\", ",": ",", ";": ";", ":": ":"}
@@ -122,7 +124,7 @@ def logical_lines_from(physical: Iterable[str]) -> Iterator[str]:
 def _whole_characters(line: str) -> str:
     if line.isascii() or _ESCAPED_BYTE.search(line) is None:
         return line
-    return line.encode("utf-8", "surrogateescape").decode("utf-8", errors="replace")
+    return line.encode("utf-8", "surrogateescape").decode("utf-8", errors=COUNTED_REPLACE)
 
 
 def _has_soft_break(line: str) -> bool:

@@ -42,3 +42,13 @@ def test_charset_in_a_vcard_21_property_still_wins(tmp_path: Path) -> None:
     [record] = reading.records
     assert (record.last_name, record.first_name) == ("山田", "太郎")
     assert plan.contacts_to_create()[0].first_name == "太郎"
+
+
+def test_a_chosen_encoding_that_cannot_read_some_bytes_is_marked_lossy() -> None:
+    from addressbook.exchange.files import ImportSource, read_source
+
+    source = ImportSource("w.csv", "First,Last\r\nJürgen,Müller\r\n".encode("cp1252"))
+    assert read_source(source, "utf-8").decoded.lossy
+    assert not read_source(source, "cp1252").decoded.lossy
+    card = ImportSource("w.vcf", "BEGIN:VCARD\r\nN:Müller;J\r\nEND:VCARD\r\n".encode("cp1252"))
+    assert read_source(card, "utf-8").decoded.lossy
