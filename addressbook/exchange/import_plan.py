@@ -64,8 +64,11 @@ class PlannedRow:
             text = f"{self.status.value}, {verdict}: {self.reason}"
         else:
             text = f"{self.status.value}: {self.reason}"
-        extras = [self.left_out] if self.left_out else []
-        return "; ".join([text, *extras, *self.record.notes])
+        if self.left_out:
+            text = f"{text.rstrip('.')}; {self.left_out}"
+        for note in self.record.notes:
+            text = f"{text.rstrip('.')}. {note}"
+        return text
 
 
 @dataclass(frozen=True, slots=True)

@@ -204,7 +204,7 @@ def test_a_problem_row_is_fixed_by_editing_its_cell(qtbot: QtBot) -> None:
     assert status_column(dialog)[0] == "Problem: Last name is required."
     dialog.show()
     qtbot.waitExposed(dialog)
-    last_name = dialog.table.model().index(0, 3)
+    last_name = dialog.table.model().index(0, 2)
     dialog.table.setCurrentIndex(last_name)
     dialog.table.setFocus()
     qtbot.keyClick(dialog.table, Qt.Key.Key_F2)

@@ -21,11 +21,12 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
 PLANNED_ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
+# Who first, then what happens to them: a long status never pushes the names out of view.
 COLUMN_TITLES = (
-    "Status",
     "From",
     "First name",
     "Last name",
+    "Status",
     "Company in file",
     "Client",
     "Title",
@@ -34,11 +35,11 @@ COLUMN_TITLES = (
     "Mobile phone",
     "Fax",
 )
-COLUMN_STATUS = 0
+COLUMN_STATUS = 3
 # The columns a user may edit, and the record field each one changes.
 EDITABLE_COLUMNS = {
-    2: "first_name",
-    3: "last_name",
+    1: "first_name",
+    2: "last_name",
     4: "company",
     6: "title",
     7: "email",
@@ -46,7 +47,6 @@ EDITABLE_COLUMNS = {
     9: "phone_mobile",
     10: "fax",
 }
-_RECORD_COLUMNS = ("first_name", "last_name", "company")
 _CONTACT_COLUMNS = ("title", "email", "phone_office", "phone_mobile", "fax")
 _MEASURED = 200  # the longest texts measured to size the Status column
 
@@ -71,9 +71,11 @@ def _row_cells(row: PlannedRow, include_duplicates: bool) -> tuple[str, ...]:
     return tuple(
         for_display(text)
         for text in (
-            status_text(row, include_duplicates),
             record.where,
-            *(getattr(record, name).strip() for name in _RECORD_COLUMNS),
+            record.first_name.strip(),
+            record.last_name.strip(),
+            status_text(row, include_duplicates),
+            record.company.strip(),
             row.client.name if row.client else "",
             *(getattr(contact, name) or "" for name in _CONTACT_COLUMNS),
         )
