@@ -57,13 +57,12 @@ class PlannedRow:
 
     def status_text(self, include_duplicates: bool) -> str:
         """The row's verdict as the preview shows it, then what was left out and noticed."""
-        if self.status is RowStatus.NEW:
-            text = self.status.value
-        elif self.is_duplicate:
+        text: str = self.status.value
+        if self.is_duplicate:
             verdict = "will import" if include_duplicates else "skipped"
-            text = f"{self.status.value}, {verdict}: {self.reason}"
-        else:
-            text = f"{self.status.value}: {self.reason}"
+            text = f"{text}, {verdict}: {self.reason}"
+        elif self.status is RowStatus.PROBLEM:
+            text = f"{text}: {self.reason}"
         if self.left_out:
             text = f"{text.rstrip('.')}; {self.left_out}"
         for note in self.record.notes:
