@@ -32,6 +32,7 @@ class Preferences:
     EMAIL = Setting("preferences/email", "", str)
     REMEMBER_PASSWORD = Setting("preferences/remember_password", True, bool)
     KEYRING_WARNING_SHOWN = Setting("preferences/keyring_warning_shown", False, bool)
+    EXCHANGE_FOLDER = Setting("preferences/exchange_folder", "", str)  # last import/export
 
 
 class WindowState:

@@ -1,26 +1,48 @@
-"""Files in and out: the export formats, and an import file read under the user's choices."""
+"""Files in and out: the export formats, and an import file read under the user's choices.
+
+ImportReading, ReadCancelled and UnreadableFileError are defined in reading and
+named here too, where callers have always found them.
+"""
 
 from __future__ import annotations
 
-import csv
+import io
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
+from typing import BinaryIO
 
 from addressbook.core.models import Contact
 from addressbook.private_files import write_private_bytes
 
-from .columns import ColumnMapping, guess_mapping, records_from_table
-from .csv_read import CsvTable, read_table
+from .columns import ColumnMapping, records_from_table
 from .csv_write import CSV_ENCODING, csv_text
-from .records import ImportRecord
-from .text_decoding import DecodedText, decode_bytes
-from .vcard_read import read_vcards
+from .reading import (
+    ImportReading,
+    Progress,
+    ReadCancelled,
+    UnreadableFileError,
+    read_stream,
+)
+from .text_decoding import decode_bytes
 from .vcard_write import vcards_text
 
 VCARD_SUFFIXES = (".vcf", ".vcard")
+__all__ = [
+    "ExportFormat",
+    "ImportFile",
+    "ImportReading",
+    "ImportSource",
+    "ReadCancelled",
+    "UnreadableFileError",
+    "export_contacts",
+    "export_text",
+    "read_import_file",
+    "read_source",
+    "remap",
+]
 
 
 class ExportFormat(Enum):
@@ -78,46 +100,82 @@ class ImportSource:
 
     @property
     def is_vcard(self) -> bool:
-        if self.name.lower().endswith(VCARD_SUFFIXES):
-            return True
-        if self.name.lower().endswith((".csv", ".tsv", ".txt")):
-            return False
-        return "BEGIN:VCARD" in decode_bytes(self.data[:4096]).text.upper()
+        return _is_vcard(self.name, self.data[:4096])
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+    def open(self) -> BinaryIO:
+        return io.BytesIO(self.data)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportFile:
+    """An import file on disk, read as a stream: it is never all in memory at once."""
+
+    path: Path
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
+
+    @property
+    def is_vcard(self) -> bool:
+        with self.path.open("rb") as file:
+            return _is_vcard(self.name, file.read(4096))
+
+    def open(self) -> BinaryIO:
+        return self.path.open("rb")
+
+
+def _is_vcard(name: str, head: bytes) -> bool:
+    if name.lower().endswith(VCARD_SUFFIXES):
+        return True
+    if name.lower().endswith((".csv", ".tsv", ".txt")):
+        return False
+    return "BEGIN:VCARD" in decode_bytes(head).text.upper()
 
 
 def read_import_file(path: str | os.PathLike[str]) -> ImportSource:
     return ImportSource(Path(path).name, Path(path).read_bytes())
 
 
-class UnreadableFileError(Exception):
-    """The file cannot be read as contacts at all; the message says so in the user's words."""
-
-
-@dataclass(frozen=True, slots=True)
-class ImportReading:
-    """The records of a file under an encoding and (for CSV) a column mapping."""
-
-    decoded: DecodedText
-    records: list[ImportRecord]
-    table: CsvTable | None = None  # None for vCard
-    mapping: ColumnMapping = ()
-
-
 def read_source(
-    source: ImportSource, encoding: str | None = None, mapping: ColumnMapping | None = None
+    source: ImportSource | ImportFile,
+    encoding: str | None = None,
+    mapping: ColumnMapping | None = None,
+    *,
+    max_rows: int | None = None,
+    progress: Progress | None = None,
 ) -> ImportReading:
     """Decode (the rule in text_decoding, unless an encoding is given) and parse. A CSV
-    mapping that does not fit the header (another encoding changed it) is guessed again."""
-    decoded = decode_bytes(source.data, encoding)
-    if source.is_vcard:
-        return ImportReading(decoded, read_vcards(decoded))
-    try:
-        table = read_table(decoded.text)
-    except csv.Error as error:  # a field beyond the csv module's size limit: not a contact list
-        raise UnreadableFileError(f"{source.name} cannot be read as CSV ({error}).") from None
-    if mapping is None or len(mapping) != len(table.header):
-        mapping = guess_mapping(table.header)
-    return ImportReading(decoded, records_from_table(table, mapping), table, mapping)
+    mapping that does not fit the header (another encoding changed it) is guessed again.
+
+    A vCard file in which no card can be found is reported, never shown as "0 contacts".
+    """
+    is_vcard = source.is_vcard
+    with source.open() as binary:
+        reading = read_stream(
+            source.name,
+            binary,
+            is_vcard=is_vcard,
+            size=source.size,
+            encoding=encoding,
+            mapping=mapping,
+            max_rows=max_rows,
+            progress=progress,
+            whole=isinstance(source, ImportSource),
+        )
+    if is_vcard and not reading.records and source.size:
+        raise UnreadableFileError(
+            f"{source.name} holds no contacts that can be read: no vCard (BEGIN:VCARD) was found."
+        )
+    return reading
 
 
 def remap(reading: ImportReading, mapping: ColumnMapping) -> ImportReading:
@@ -125,4 +183,4 @@ def remap(reading: ImportReading, mapping: ColumnMapping) -> ImportReading:
     if reading.table is None:
         return reading
     records = records_from_table(reading.table, mapping)
-    return ImportReading(reading.decoded, records, reading.table, mapping)
+    return replace(reading, records=records, mapping=mapping)

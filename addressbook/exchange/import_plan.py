@@ -9,7 +9,8 @@ looks like a contact that exists already or like an earlier row of the file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -17,14 +18,16 @@ from addressbook.core.duplicates import (
     DuplicateIndex,
     NameKey,
     describe_duplicate,
-    email_key,
-    name_key,
 )
-from addressbook.core.models import Client, Contact
+from addressbook.core.models import ID_LIMIT, Client, Contact
 from addressbook.core.search import fold
-from addressbook.core.validation import validate_contact
+from addressbook.core.validation import MAX_EMAIL_LENGTH, validate_contact, validate_field
 
 from .records import ImportRecord
+
+_DIGIT = re.compile(r"\d")
+# Narrower than validation's email rule (every match passes it): most addresses, in one match.
+_PLAIN_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\Z")
 
 
 class RowStatus(Enum):
@@ -45,6 +48,26 @@ class PlannedRow:
     @property
     def is_duplicate(self) -> bool:
         return self.status in (RowStatus.EXISTING_DUPLICATE, RowStatus.FILE_DUPLICATE)
+
+    @property
+    def left_out(self) -> str:
+        """'not imported: Home +1 555 0100, Other b@x.example': values Harvest has no room for."""
+        others = self.record.others
+        return "not imported: " + ", ".join(o.describe() for o in others) if others else ""
+
+    def status_text(self, include_duplicates: bool) -> str:
+        """The row's verdict as the preview shows it, then what was left out and noticed."""
+        text: str = self.status.value
+        if self.is_duplicate:
+            verdict = "will import" if include_duplicates else "skipped"
+            text = f"{text}, {verdict}: {self.reason}"
+        elif self.status is RowStatus.PROBLEM:
+            text = f"{text}: {self.reason}"
+        if self.left_out:
+            text = f"{text.rstrip('.')}; {self.left_out}"
+        for note in self.record.notes:
+            text = f"{text.rstrip('.')}. {note}"
+        return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +114,7 @@ class ClientMatcher:
     """Active clients by company key; a key shared by two clients matches neither."""
 
     def __init__(self, clients: Iterable[Client]) -> None:
+        self._resolved: dict[tuple[str, int | None], tuple[Client | None, str]] = {}
         self.by_key: dict[str, Client | None] = {}
         for client in clients:
             if client.active:
@@ -98,7 +122,16 @@ class ClientMatcher:
                 self.by_key[key] = None if key in self.by_key else client
 
     def resolve(self, company: str, fallback: Client | None) -> tuple[Client | None, str]:
-        """The company's client, else the fallback; or None and what the user should do."""
+        """The company's client, else the fallback; or None and what the user should do.
+
+        A file names a few companies many times: each is resolved once."""
+        memo_key = (company, fallback.id if fallback else None)
+        found = self._resolved.get(memo_key)
+        if found is None:
+            found = self._resolved[memo_key] = self._resolve(company, fallback)
+        return found
+
+    def _resolve(self, company: str, fallback: Client | None) -> tuple[Client | None, str]:
         key = company_key(company)
         if key in self.by_key:
             client = self.by_key[key]
@@ -120,7 +153,9 @@ def build_plan(
     *,
     fallback_client: Client | None = None,
     include_duplicates: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportPlan:
+    """progress(rows planned), every thousand rows, may raise to stop the planning."""
     matcher = ClientMatcher(clients)
     # A prepared index lets a preview re-plan (another client picked) without rebuilding it.
     index = existing if isinstance(existing, DuplicateIndex) else DuplicateIndex.build(existing)
@@ -129,25 +164,23 @@ def build_plan(
     for record in records:
         client, unmatched = matcher.resolve(record.company, fallback_client)
         rows.append(_plan_row(record, client, unmatched, checks))
+        if progress is not None and len(rows) % 1000 == 0:
+            progress(len(rows))
     return ImportPlan(tuple(rows), include_duplicates)
 
 
 def contact_from_record(record: ImportRecord, client_id: int) -> Contact:
     """The contact to create: values trimmed, empty optional fields None, nothing else changed."""
-
-    def optional(value: str) -> str | None:
-        return value.strip() or None
-
     return Contact(
         id=None,
         client_id=client_id,
         first_name=record.first_name.strip(),
         last_name=record.last_name.strip(),
-        title=optional(record.title),
-        email=optional(record.email),
-        phone_office=optional(record.phone_office),
-        phone_mobile=optional(record.phone_mobile),
-        fax=optional(record.fax),
+        title=record.title.strip() or None,
+        email=record.email.strip() or None,
+        phone_office=record.phone_office.strip() or None,
+        phone_mobile=record.phone_mobile.strip() or None,
+        fax=record.fax.strip() or None,
     )
 
 
@@ -158,6 +191,9 @@ def _plan_row(
     checks: _DuplicateChecks,
 ) -> PlannedRow:
     contact = contact_from_record(record, client.id if client else 0)
+    if client is not None and _surely_valid(contact):
+        status, reason = checks.classify(contact, record.where)
+        return PlannedRow(record, contact, client, status, reason)
     problems = validate_contact(contact.editable_values())
     if client is None:
         problems.pop("client_id", None)
@@ -167,6 +203,28 @@ def _plan_row(
         return PlannedRow(record, contact, client, RowStatus.PROBLEM, reason)
     status, reason = checks.classify(contact, record.where)
     return PlannedRow(record, contact, client, status, reason)
+
+
+def _surely_valid(contact: Contact) -> bool:
+    """A quick test that validate_contact would find nothing, true for nearly every row.
+
+    Conservative: each condition implies one of the rules holds (names present, texts
+    short and printable, phones with a digit); anything else gets the full validation
+    and its exact messages.
+    """
+    c = contact
+    if not (c.first_name and c.last_name and 0 < c.client_id < ID_LIMIT):
+        return False
+    values = [c.first_name, c.last_name, c.title, c.email, c.phone_office, c.phone_mobile, c.fax]
+    present = [value for value in values if value]
+    if not "".join(present).isprintable() or max(map(len, present)) > MAX_EMAIL_LENGTH:
+        return False
+    for phone in (c.phone_office, c.phone_mobile, c.fax):
+        if phone and _DIGIT.search(phone) is None:
+            return False
+    if c.email is None or _PLAIN_EMAIL.match(c.email):
+        return True
+    return not validate_field("email", c.email)
 
 
 class _DuplicateChecks:
@@ -180,11 +238,20 @@ class _DuplicateChecks:
         self.by_name: dict[NameKey, str] = {}
 
     def classify(self, contact: Contact, where: str) -> tuple[RowStatus, str]:
-        earlier = self._earlier_row(contact, where)
+        # The keys are computed once for both checks (index.matches would fold again).
+        # The contact's values are trimmed already: email_key and name_key, inlined.
         c = contact
-        twins = self.index.matches(c.client_id, c.first_name, c.last_name, c.email)
-        if twins:
-            twin = twins[0]
+        email = c.email.casefold() if c.email else ""
+        key = (
+            (c.client_id, fold(f"{c.first_name}\x1f{c.last_name}"))
+            if c.first_name and c.last_name
+            else None
+        )
+        earlier = self._earlier_row(email, key, where)
+        twin = self.index.by_email.get(email) if email else None
+        if twin is None and key is not None:
+            twin = self.index.by_name.get(key)
+        if twin is not None:
             return RowStatus.EXISTING_DUPLICATE, describe_duplicate(
                 twin, self.client_names.get(twin.client_id)
             )
@@ -192,9 +259,7 @@ class _DuplicateChecks:
             return RowStatus.FILE_DUPLICATE, f"Same person as {earlier}."
         return RowStatus.NEW, ""
 
-    def _earlier_row(self, contact: Contact, where: str) -> str | None:
-        email = email_key(contact.email)
-        key = name_key(contact.client_id, contact.first_name, contact.last_name)
+    def _earlier_row(self, email: str, key: NameKey | None, where: str) -> str | None:
         earlier = (self.by_email.get(email) if email else None) or (
             self.by_name.get(key) if key is not None else None
         )

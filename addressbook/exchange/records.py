@@ -29,9 +29,33 @@ RECORD_LABELS: dict[str, str] = {
 }
 
 
+# The fields a file may give several values for; Harvest keeps one of each.
+MULTI_VALUE_FIELDS: tuple[str, ...] = ("email", "phone_office", "phone_mobile", "fax")
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """A value the file gave that did not fit: shown in the preview, and the user may pick it.
+
+    field is where it would go (email or a phone field); label names its kind as the
+    file did ("Home", "Work fax"), so "not imported: Home +1 555 0100" reads naturally.
+    """
+
+    field: str
+    label: str
+    value: str
+
+    def describe(self) -> str:
+        return f"{self.label} {self.value}".strip()
+
+
 @dataclass(frozen=True, slots=True)
 class ImportRecord:
-    """One card or one CSV row; where says where it came from ("line 7", "card 3")."""
+    """One card or one CSV row; where says where it came from ("line 7", "card 3").
+
+    others are the values that did not fit (never dropped without a word); notes are
+    what the reader noticed about this record ("the file ends inside this card").
+    """
 
     where: str
     first_name: str = ""
@@ -42,6 +66,41 @@ class ImportRecord:
     phone_office: str = ""
     phone_mobile: str = ""
     fax: str = ""
+    others: tuple[Alternative, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def with_alternative(self, chosen: Alternative) -> ImportRecord:
+        """The record with `chosen` in its field; the value it replaces becomes an alternative."""
+        current = getattr(self, chosen.field)
+        others = [other for other in self.others if other != chosen]
+        if current.strip():
+            others.insert(0, Alternative(chosen.field, RECORD_LABELS[chosen.field], current))
+        values = {name: getattr(self, name) for name in RECORD_FIELDS}
+        values[chosen.field] = chosen.value
+        return record_of(self.where, values, tuple(others), self.notes)
+
+
+def record_of(
+    where: str,
+    values: dict[str, str],
+    others: tuple[Alternative, ...] = (),
+    notes: tuple[str, ...] = (),
+) -> ImportRecord:
+    """An ImportRecord from {field: value}; fields not given are empty."""
+    get = values.get
+    return ImportRecord(
+        where,
+        get("first_name", ""),
+        get("last_name", ""),
+        get("company", ""),
+        get("title", ""),
+        get("email", ""),
+        get("phone_office", ""),
+        get("phone_mobile", ""),
+        get("fax", ""),
+        others,
+        notes,
+    )
 
 
 def split_full_name(full_name: str) -> tuple[str, str]:

@@ -5,11 +5,15 @@ The rule, in order:
 2. No BOM but NUL bytes in every other position: UTF-16 without a BOM.
 3. Otherwise UTF-8, strictly: real-world text in another encoding almost never
    decodes as UTF-8 by accident.
-4. Only when UTF-8 fails, a Windows code page is guessed: Western (cp1252) when
-   the non-ASCII letters sit inside otherwise ASCII words ("Müller"), else
-   Cyrillic (cp1251) or Greek (cp1253), whichever gives text whose letters
-   are common in that alphabet. The result is marked as a guess, so the preview
-   can offer the encoding choice; a user's choice always wins over the rule.
+4. Only when UTF-8 fails, a maintained detector (charset-normalizer) is asked;
+   when it finds a multi-byte East Asian encoding (Shift_JIS, EUC-KR, GB18030,
+   Big5...) that reads the sample without an error, that is the answer.
+5. Otherwise a Windows code page is guessed: Western (cp1252) when the non-ASCII
+   letters sit inside otherwise ASCII words ("Müller"), else Cyrillic (cp1251) or
+   Greek (cp1253), whichever gives text whose letters are common in that alphabet
+   (on a few names the detector confuses these code pages; letter frequencies do not).
+The result of 4 and 5 is marked as a guess, so the preview can offer the encoding
+choice; a user's choice always wins over the rule.
 """
 
 from __future__ import annotations
@@ -19,7 +23,27 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from charset_normalizer import from_bytes
+
 SINGLE_BYTE_GUESSES = ("cp1252", "cp1251", "cp1253")
+# What the detector may decide on its own: encodings a letter-frequency rule cannot tell.
+MULTI_BYTE_GUESSES = frozenset(
+    codecs.lookup(name).name
+    for name in (
+        "cp932",
+        "shift_jis",
+        "euc_jp",
+        "iso2022_jp",
+        "gb18030",
+        "gbk",
+        "gb2312",
+        "big5",
+        "big5hkscs",
+        "cp949",
+        "euc_kr",
+        "johab",
+    )
+)
 _SAMPLE = 64 * 1024
 _WORD = re.compile(rb"[A-Za-z\x80-\xff]+")
 _BOMS = (
@@ -44,6 +68,26 @@ _LETTER_FREQUENCY = {
     codec: {item[0]: float(item[1:]) for item in table.split()}
     for codec, table in (("cp1251", _RUSSIAN), ("cp1253", _GREEK))
 }
+
+
+class _ReplacementCount:
+    """How many undecodable byte runs became U+FFFD under COUNTED_REPLACE, ever: a reader
+    compares it before and after, so checking for loss costs nothing per value."""
+
+    count = 0
+
+
+REPLACED = _ReplacementCount()
+COUNTED_REPLACE = "harvest-contacts-counted-replace"
+
+
+def _counted_replace(error: UnicodeError) -> tuple[str, int]:
+    REPLACED.count += 1
+    end = getattr(error, "end", 0)
+    return "\ufffd", int(end)
+
+
+codecs.register_error(COUNTED_REPLACE, _counted_replace)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +121,40 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> DecodedText:
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
-        guess = guess_code_page(data)
+        guess = guess_legacy_encoding(data)
         return DecodedText(data.decode(guess, errors="replace"), guess, guessed=True)
+
+
+def detect_encoding(sample: bytes, complete: bool = False) -> tuple[str, bool]:
+    """(codec, guessed) for a file from its first bytes; complete when that is all of it.
+
+    A sample cut off inside a UTF-8 character still counts as UTF-8.
+    """
+    for bom, codec in _BOMS:
+        if sample.startswith(bom):
+            return codec, False
+    utf16 = _bomless_utf16(sample[:_SAMPLE])
+    if utf16:
+        return utf16, False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=complete)
+    except UnicodeDecodeError:
+        return guess_legacy_encoding(sample), True
+    return "utf-8", False
+
+
+def guess_legacy_encoding(data: bytes) -> str:
+    """Rules 4 and 5 above, for bytes that are not UTF-8."""
+    sample = data[:_SAMPLE]
+    best = from_bytes(sample).best()
+    if best is not None and codecs.lookup(best.encoding).name in MULTI_BYTE_GUESSES:
+        try:
+            codecs.getincrementaldecoder(best.encoding)().decode(sample, final=False)
+        except UnicodeDecodeError:
+            pass
+        else:
+            return codecs.lookup(best.encoding).name
+    return guess_code_page(data)
 
 
 def _decode_as(data: bytes, encoding: str) -> DecodedText:

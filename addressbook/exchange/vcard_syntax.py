@@ -7,7 +7,10 @@ here are quoted-printable soft line breaks and bare parameters (``TEL;WORK;FAX``
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+
+from .text_decoding import COUNTED_REPLACE
 
 MAX_LINE_OCTETS = 75  # RFC 6350 3.2: lines SHOULD NOT be longer than 75 octets
 _NEEDS_ESCAPE = re.compile(r"[\\,;\r\n]")
@@ -87,6 +90,43 @@ def logical_lines(text: str) -> list[str]:
     return lines
 
 
+# Bytes of one character that a writer folding at 75 octets split with CRLF + space.
+_SPLIT_CHARACTER = re.compile(rb"([\x80-\xff])\r?\n[ \t]([\x80-\xbf])")
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def join_split_characters(data: bytes) -> bytes:
+    """Undo folds made inside a UTF-8 character (RFC 6350 3.2 allows them), before decoding."""
+    return _SPLIT_CHARACTER.sub(rb"\1\2", data)
+
+
+def logical_lines_from(physical: Iterable[str]) -> Iterator[str]:
+    """logical_lines for a stream of physical lines (a file read line by line).
+
+    Text decoded as UTF-8 with errors="surrogateescape" keeps the bytes of a character
+    split by a fold; once the line is unfolded they are whole again and decoded here.
+    """
+    current: str | None = None
+    for raw in physical:
+        line = raw.rstrip("\r\n")
+        if current is not None and _has_soft_break(current):
+            current = current[:-1] + line
+        elif current is not None and line[:1] in (" ", "\t"):
+            current += line[1:]
+        else:
+            if current:
+                yield _whole_characters(current)
+            current = line
+    if current:
+        yield _whole_characters(current)
+
+
+def _whole_characters(line: str) -> str:
+    if line.isascii() or _ESCAPED_BYTE.search(line) is None:
+        return line
+    return line.encode("utf-8", "surrogateescape").decode("utf-8", errors=COUNTED_REPLACE)
+
+
 def _has_soft_break(line: str) -> bool:
     # vCard 2.1 quoted-printable continues a value with "=" at the end of the line.
     return line.endswith("=") and "QUOTED-PRINTABLE" in line.partition(":")[0].upper()
@@ -162,6 +202,15 @@ def unescape_text(value: str) -> str:
     return _ESCAPED.sub(lambda match: _UNESCAPES.get(match[1], match[0]), value)
 
 
+def split_list_components(value: str) -> list[list[str]]:
+    """N's components, each a list (RFC 6350 6.2.2: 'Doe;John;Richter,James' has two
+    additional names), split at unescaped semicolons and commas, then unescaped."""
+    return [
+        [unescape_text(item) for item in _split_at_unescaped(component, ",")]
+        for component in _split_at_unescaped(value, ";")
+    ]
+
+
 def split_components(value: str) -> list[str]:
     """Components of a structured value (N, ORG), split at unescaped semicolons, unescaped."""
     if "\\" not in value:
@@ -173,17 +222,19 @@ def split_components(value: str) -> list[str]:
             unescape_text(part.replace("\x00s", "\\;").replace("\x00b", "\\\\"))
             for part in hidden.split(";")
         ]
-    return [unescape_text(part) for part in _split_at_unescaped_semicolons(value)]
+    return [unescape_text(part) for part in _split_at_unescaped(value, ";")]
 
 
-def _split_at_unescaped_semicolons(value: str) -> list[str]:
+def _split_at_unescaped(value: str, separator: str) -> list[str]:
+    if "\\" not in value:
+        return value.split(separator)
     components, start, position = [], 0, 0
     while position < len(value):
         char = value[position]
         if char == "\\":
             position += 2
             continue
-        if char == ";":
+        if char == separator:
             components.append(value[start:position])
             start = position + 1
         position += 1

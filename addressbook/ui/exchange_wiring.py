@@ -2,14 +2,17 @@
 
 An import is handed to the worker, which queues every contact in one transaction
 (all or none) and syncs; what came of it is said in the status bar, or in the
-notice bar when it was refused, so the user can fix the file and try again.
+notice bar when it was refused, so the user can fix the file and try again. The
+message follows what really happened: "sending them" while the sync runs, then
+"sent" or "saved here" once it ends. An active search that would hide the new
+rows is cleared, and the message says so.
 """
 
 from __future__ import annotations
 
 import itertools
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from addressbook.core.models import Contact
 from addressbook.core.words import counted
@@ -24,28 +27,57 @@ STATUS_MS = 8000
 _tokens = itertools.count(1_000_000)
 
 
+class ImportMessages:
+    """What the status bar says about an import, from queued to sent."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.pending: set[int] = set()
+        self.awaiting_sync = ""  # the "Imported n contacts" of an import not yet sent
+
+    def imported(self, token: int, count: int) -> None:
+        if token not in self.pending:
+            return
+        self.pending.discard(token)
+        done = f"Imported {counted(count, 'contact')}"
+        search = self.window.contacts.search
+        if search.text().strip():
+            search.clear()  # the new rows would be hidden by the search
+            done += " (search cleared to show them)"
+        self.awaiting_sync = done
+        self.window.status.showMessage(f"{done}; sending them to Harvest…", STATUS_MS)
+
+    def sync_finished(self, report: Any) -> None:
+        self._sync_ended(sent=not (report.offline or report.error or report.rejected))
+
+    def sync_failed(self, _message: str) -> None:
+        self._sync_ended(sent=False)
+
+    def _sync_ended(self, *, sent: bool) -> None:
+        if not self.awaiting_sync:
+            return
+        done, self.awaiting_sync = self.awaiting_sync, ""
+        if sent:
+            text = f"{done} and sent them to Harvest."
+        else:
+            text = f"{done}; saved here, they go to Harvest once it can be reached."
+        self.window.status.showMessage(text, STATUS_MS)
+
+    def refused(self, token: int, message: str, _fields: object) -> None:
+        if token in self.pending:
+            self.pending.discard(token)
+            self.window.notice.show_message(f"Nothing was imported: {message}")
+
+
 def install_exchange(
     window: MainWindow, worker: SyncWorker, events: WorkerEvents
 ) -> ExchangeActions:
-    pending: set[int] = set()
+    messages = ImportMessages(window)
 
     def queue_creates(contacts: list[Contact]) -> None:
         token = next(_tokens)
-        pending.add(token)
+        messages.pending.add(token)
         worker.import_requested.emit(token, contacts)
-
-    def imported(token: int, count: int) -> None:
-        if token in pending:
-            pending.discard(token)
-            window.status.showMessage(
-                f"Imported {counted(count, 'contact')}; they go to Harvest with the next sync.",
-                STATUS_MS,
-            )
-
-    def refused(token: int, message: str, _fields: object) -> None:
-        if token in pending:
-            pending.discard(token)
-            window.notice.show_message(f"Nothing was imported: {message}")
 
     def exported(path: str, count: int) -> None:
         window.status.showMessage(
@@ -58,6 +90,7 @@ def install_exchange(
         all_contacts=window.contacts_model.all_contacts,
         clients=window.sidebar_model.clients,
         queue_creates=queue_creates,
+        settings=window.settings,
     )
     exchange.import_action.setObjectName("action_import")
     exchange.export_all_action.setObjectName("action_export_all")
@@ -65,9 +98,15 @@ def install_exchange(
     window.add_file_actions(
         [exchange.import_action, exchange.export_all_action, exchange.export_selected_action]
     )
+    window.contacts.selection_changed.connect(
+        lambda *_: exchange.set_selection_count(len(window.contacts.selected_rows()))
+    )
+    exchange.set_selection_count(len(window.contacts.selected_rows()))
     exchange.exported.connect(exported)
     exchange.export_failed.connect(window.notice.show_message)
     exchange.import_failed.connect(window.notice.show_message)
-    events.contacts_imported.connect(imported)
-    events.edit_failed.connect(refused)
+    events.contacts_imported.connect(messages.imported)
+    events.edit_failed.connect(messages.refused)
+    events.sync_finished.connect(messages.sync_finished)
+    events.sync_failed.connect(messages.sync_failed)
     return exchange

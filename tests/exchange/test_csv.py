@@ -9,11 +9,17 @@ import io
 import pytest
 
 from addressbook.core import Contact
-from addressbook.exchange.columns import FULL_NAME, TYPED_PHONE, guess_mapping, records_from_table
+from addressbook.exchange.columns import (
+    FULL_NAME,
+    TYPED_EMAIL,
+    TYPED_PHONE,
+    guess_mapping,
+    records_from_table,
+)
 from addressbook.exchange.csv_read import detect_delimiter, read_table
 from addressbook.exchange.csv_write import CSV_COLUMNS, csv_text
 from addressbook.exchange.files import ExportFormat, ImportSource, export_text, read_source
-from addressbook.exchange.records import RECORD_FIELDS, ImportRecord
+from addressbook.exchange.records import RECORD_FIELDS, Alternative, ImportRecord
 
 CONTACTS = [
     Contact(1, 1, "Иван", "Петров", "Директор", "ivan@example.ru", "+7 495 123", None, None),
@@ -114,7 +120,7 @@ THUNDERBIRD = (
                 "Name": FULL_NAME,
                 "Organization 1 - Name": "company",
                 "Organization 1 - Title": "title",
-                "E-mail 1 - Value": "email",
+                "E-mail 1 - Value": TYPED_EMAIL,
                 "Phone 1 - Value": TYPED_PHONE,
                 "Phone 2 - Value": TYPED_PHONE,
                 "Phone 3 - Value": TYPED_PHONE,
@@ -155,7 +161,16 @@ def test_google_phones_take_their_kind_from_the_type_column_and_first_of_several
     )
     [record] = read_source(ImportSource("google.csv", f"{GOOGLE}\r\n{row}\r\n".encode())).records
     assert record == ImportRecord(
-        "line 2", "Ann", "Lee", "Acme", "CEO", "ann@acme.example", "555 1", "0170 1", "555 9"
+        "line 2",
+        "Ann",
+        "Lee",
+        "Acme",
+        "CEO",
+        "ann@acme.example",
+        "555 1",
+        "0170 1",
+        "555 9",
+        others=(Alternative("email", "Work", "ann@home.example"),),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -29,9 +30,15 @@ RUSSIAN_CSV = (
 ).encode("cp1251")
 
 
+def settle(qtbot: QtBot, dialog: ImportDialog) -> None:
+    """Wait until the reading or re-plan off the GUI thread is shown."""
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+
+
 def make_dialog(qtbot: QtBot, source: ImportSource) -> ImportDialog:
     dialog = ImportDialog(source, CLIENTS, EXISTING)
     qtbot.addWidget(dialog)
+    settle(qtbot, dialog)
     return dialog
 
 
@@ -58,6 +65,8 @@ def choose(qtbot: QtBot, combo, text: str) -> None:  # type: ignore[no-untyped-d
     while combo.currentIndex() != index:
         key = Qt.Key.Key_Down if combo.currentIndex() < index else Qt.Key.Key_Up
         qtbot.keyClick(combo, key)
+    if isinstance(combo.window(), ImportDialog):
+        settle(qtbot, combo.window())
 
 
 def test_csv_mapping_encoding_client_and_counts(qtbot: QtBot) -> None:
@@ -174,3 +183,150 @@ def test_a_ten_thousand_row_csv_previews_every_row(qtbot: QtBot) -> None:
     assert dialog.table.model().rowCount() == 10_000
     assert dialog.summary_label.text() == "10,000 contacts will be added."
     assert len(dialog.contacts()) == 10_000
+
+
+def test_the_status_column_shows_the_longest_status_whole(qtbot: QtBot) -> None:
+    dialog = make_dialog(qtbot, ImportSource("excel.csv", RUSSIAN_CSV))
+    for combo, field in zip(
+        dialog.mapping_combos, ["First name", "Last name", "Company", "Email"], strict=True
+    ):
+        choose(qtbot, combo, field)
+    metrics = dialog.table.fontMetrics()
+    width = dialog.table.horizontalHeader().sectionSize(COLUMN_STATUS)
+    longest = max(status_column(dialog), key=metrics.horizontalAdvance)
+    assert longest.startswith("Duplicate, skipped: Looks like Jane Doe")
+    assert width > metrics.horizontalAdvance(longest)
+
+
+def test_a_problem_row_is_fixed_by_editing_its_cell(qtbot: QtBot) -> None:
+    data = b"First name,Last name,Company\r\nOlga,,Acme Corp\r\nBo,Ng,Acme Corp\r\n"
+    dialog = make_dialog(qtbot, ImportSource("fix.csv", data))
+    assert status_column(dialog)[0] == "Problem: Last name is required."
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    last_name = dialog.table.model().index(0, 2)
+    dialog.table.setCurrentIndex(last_name)
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_F2)
+    editor = dialog.focusWidget()
+    assert isinstance(editor, QLineEdit), editor
+    qtbot.keyClicks(editor, "Smirnova")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The delegate commits on the next turn of the event loop, then the row is planned again.
+    editing = QAbstractItemView.State.EditingState
+    qtbot.waitUntil(lambda: dialog.table.state() != editing, timeout=10_000)
+    settle(qtbot, dialog)
+    assert status_column(dialog) == ["Will import", "Will import"]
+    assert column(dialog, "Last name") == ["Smirnova", "Ng"]
+    assert [c.last_name for c in dialog.contacts()] == ["Smirnova", "Ng"]
+
+
+CARD_WITH_MORE = (
+    b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lee;Ann\r\nORG:Acme Corp\r\n"
+    b"EMAIL;TYPE=work:ann@acme.example\r\nEMAIL;TYPE=home:ann@home.example\r\n"
+    b"TEL;TYPE=work:+1 555 0100\r\nTEL;TYPE=home:+1 555 0111\r\nEND:VCARD\r\n"
+)
+
+
+def test_values_that_do_not_fit_are_listed_and_one_can_be_chosen(qtbot: QtBot) -> None:
+    dialog = make_dialog(qtbot, ImportSource("ann.vcf", CARD_WITH_MORE))
+    assert status_column(dialog) == [
+        "Will import; not imported: Home ann@home.example, Home +1 555 0111"
+    ]
+    dialog.table.setCurrentIndex(dialog.table.model().index(0, 0))
+    assert "right-click the row" in dialog.row_details.text()
+    menu = dialog.alternatives_menu(0)
+    texts = [action.text() for action in menu.actions()]
+    assert texts == [
+        "Import Home ann@home.example as Email",
+        "Import Home +1 555 0111 as Office phone",
+    ]
+    menu.actions()[1].trigger()
+    settle(qtbot, dialog)
+    [contact] = dialog.contacts()
+    assert contact.phone_office == "+1 555 0111"
+    assert status_column(dialog) == [
+        "Will import; not imported: Office phone +1 555 0100, Home ann@home.example"
+    ]
+
+
+def test_file_text_is_shown_as_written_in_plain_text(qtbot: QtBot) -> None:
+    rlm, rlo = "\u200f", "\u202e"
+    name = f"AT&T <R&D> O'Neil {rlm}שלום"
+    data = (
+        "First name,Last name,Company,Title\r\n"
+        f"{name},Ng{rlo}gnp.exe,<b>Acme</b> & Co,R&D's <i>lead</i>\r\n"
+    ).encode()
+    dialog = make_dialog(qtbot, ImportSource("x&y <z>.csv", data))
+    assert column(dialog, "First name") == [name]  # &, ', <, > and the mark kept
+    assert column(dialog, "Last name") == ["Nggnp.exe"]  # the override cannot reorder
+    assert column(dialog, "Company in file") == ["<b>Acme</b> & Co"]
+    assert column(dialog, "Title") == ["R&D's <i>lead</i>"]
+    for label in (dialog.file_label, dialog.summary_label, dialog.row_details):
+        assert label.textFormat() == Qt.TextFormat.PlainText
+    assert dialog.file_label.text().startswith("x&y <z>.csv: CSV")
+    dialog.table.setCurrentIndex(dialog.table.model().index(0, 0))
+    assert dialog.row_details.text().startswith("line 2: Problem")
+
+
+def test_the_dialog_opens_at_once_and_cancel_stops_the_reading(qtbot: QtBot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from addressbook.exchange.files import ImportFile
+
+    path = tmp_path / "big.csv"
+    with path.open("w", encoding="utf-8") as file:
+        file.write("First Name,Last Name,Company,E-mail Address\r\n")
+        for i in range(300_000):
+            file.write(f"First{i},Last{i},Acme Corp,p{i}@example.com\r\n")
+    dialog = ImportDialog(ImportFile(path), CLIENTS, EXISTING, max_rows=None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.busy and dialog.progress.isVisible()
+    assert dialog.file_label.text() == "Reading big.csv…"
+    assert not dialog.import_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.progress.value() > 0, timeout=10_000)
+    [job] = dialog._jobs.values()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == ImportDialog.DialogCode.Rejected
+    assert job.cancelled.is_set()
+    qtbot.waitUntil(lambda: not dialog._jobs, timeout=10_000)  # it stopped, reporting nothing
+    assert dialog.contacts() == []
+
+
+def test_a_file_longer_than_the_limit_is_read_to_the_limit_and_says_so(qtbot: QtBot) -> None:
+    rows = "".join(f"F{i},L{i},Acme Corp,p{i}@example.com\r\n" for i in range(30))
+    data = f"First Name,Last Name,Company,E-mail Address\r\n{rows}".encode()
+    dialog = ImportDialog(ImportSource("long.csv", data), CLIENTS, EXISTING, max_rows=20)
+    qtbot.addWidget(dialog)
+    settle(qtbot, dialog)
+    assert dialog.table.model().rowCount() == 20
+    assert "Only the first 20 rows were read" in dialog.file_label.text()
+
+
+def test_an_unreadable_file_says_why_and_closes(qtbot: QtBot) -> None:
+    dialog = ImportDialog(ImportSource("junk.vcf", b"not a card"), CLIENTS, EXISTING)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.failed, timeout=10_000) as signal:
+        dialog.show()
+    assert signal.args == [
+        "junk.vcf holds no contacts that can be read: no vCard (BEGIN:VCARD) was found."
+    ]
+    assert dialog.result() == ImportDialog.DialogCode.Rejected
+
+
+def test_a_guessed_east_asian_encoding_is_named_and_can_be_changed(qtbot: QtBot) -> None:
+    text = "姓,名,会社\r\n山田,太郎,Acme Corp\r\n"
+    dialog = make_dialog(qtbot, ImportSource("jp.csv", text.encode("shift_jis")))
+    assert "Japanese (Shift_JIS) (a guess" in dialog.file_label.text()
+    choose(qtbot, dialog.encoding_combo, "Western (Windows-1252)")
+    assert "read as Western (Windows-1252)." in dialog.file_label.text()
+    assert "a guess" not in dialog.file_label.text()
+
+
+def test_a_file_without_a_header_shows_the_positions_it_mapped(qtbot: QtBot) -> None:
+    data = b"Ann,Lee,ann@acme.example\r\nBo,Ng,bo@acme.example\r\n"
+    dialog = make_dialog(qtbot, ImportSource("nohead.csv", data))
+    assert "no header row" in dialog.file_label.text()
+    assert [c.currentText() for c in dialog.mapping_combos] == ["First name", "Last name", "Email"]
+    labels = [dialog.mapping_box.grid.itemAtPosition(0, n * 2).widget().text() for n in range(3)]
+    assert labels == ["Column 1 (“Ann”)", "Column 2 (“Lee”)", "Column 3 (“ann@acme.example”)"]
+    assert column(dialog, "First name") == ["Ann", "Bo"]

@@ -275,6 +275,7 @@ def test_import_from_the_file_menu_reaches_harvest_and_export_writes_everyone(
     dialog = app.exchange.import_dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=WAIT_MS)  # read off the GUI thread
     with qtbot.waitSignal(app.events.sync_finished, timeout=WAIT_MS):
         dialog.import_button.click()
 

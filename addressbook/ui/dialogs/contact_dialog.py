@@ -196,7 +196,10 @@ class ContactDialog(QDialog):
         """Existing contacts that look like this one; advice only, Save stays enabled."""
         values = self.values() if values is None else values
         twins = self._duplicates.matches(
-            values["client_id"], values["first_name"], values["last_name"], values["email"],
+            values["client_id"],
+            values["first_name"],
+            values["last_name"],
+            values["email"],
             original=self._original,
         )
         return [describe_duplicate(twin, self._client_names.get(twin.client_id)) for twin in twins]
@@ -204,8 +207,7 @@ class ContactDialog(QDialog):
     def _refresh(self) -> None:
         values = self.values()
         problems, warnings = self.validate(values), self.warnings(values)
-        self.duplicate_label.show_message("\n".join(self.duplicate_warnings(values)),
-                                          Level.WARNING)
+        self.duplicate_label.show_message("\n".join(self.duplicate_warnings(values)), Level.WARNING)
         for name, message in self.messages.items():
             shown = self._show_all or name in self._touched
             message.show_messages(problems.get(name, []) if shown else [], warnings.get(name, []))

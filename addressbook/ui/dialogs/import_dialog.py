@@ -1,19 +1,20 @@
 """Preview an import before anything is created: every row with what will happen to it.
 
-The user can change what the file is read as (encoding, and for CSV which column
-is which field), pick the client for contacts whose company is not a Harvest
-client, and let look-alike rows in. Rows with problems are shown with the reason
-and skipped; nothing is fixed behind the user's back. contacts() is the result.
+The dialog opens at once; the file is read and planned off the GUI thread
+(import_job) with a progress bar, and Cancel stops it. The user can change what
+the file is read as (encoding, and for CSV which column is which field), pick the
+client for contacts whose company is not a Harvest client, let look-alike rows
+in, fix a row in place (edit its cells), and choose which of several values goes
+in (right-click a row). Nothing is fixed behind the user's back. contacts() is
+the result.
 """
 
 from __future__ import annotations
 
-import codecs
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QPoint, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,192 +22,131 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
-    QGroupBox,
     QHeaderView,
     QLabel,
+    QMenu,
+    QProgressBar,
     QPushButton,
-    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from addressbook.core.display import for_display
 from addressbook.core.duplicates import DuplicateIndex
 from addressbook.core.models import Client, Contact
-from addressbook.exchange import (
-    TARGET_LABELS,
-    TARGETS,
-    ImportPlan,
-    PlannedRow,
-    RowStatus,
-    build_plan,
-)
-from addressbook.exchange.files import (
-    ImportReading,
-    ImportSource,
-    UnreadableFileError,
-    read_source,
-    remap,
-)
+from addressbook.exchange import ImportPlan, ImportRecord
+from addressbook.exchange.columns import ColumnMapping
+from addressbook.exchange.files import ImportFile, ImportReading, ImportSource
+from addressbook.exchange.records import RECORD_LABELS, Alternative
 from addressbook.index.rows import fast_fold
-from addressbook.ui.models.headers import header_data
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-_NO_INDEX = QModelIndex()
-PLANNED_ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-
-COLUMN_TITLES = (
-    "Status",
-    "From",
-    "First name",
-    "Last name",
-    "Company in file",
-    "Client",
-    "Title",
-    "Email",
-    "Office phone",
-    "Mobile phone",
-    "Fax",
+from addressbook.ui.dialogs.import_choices import (
+    ENCODINGS,
+    MappingBox,
+    encoding_combo,
+    encoding_label,
 )
-COLUMN_STATUS = 0
-_RECORD_COLUMNS = ("first_name", "last_name", "company")
-_CONTACT_COLUMNS = ("title", "email", "phone_office", "phone_mobile", "fax")
-
-# (label, Python codec); None is the rule of addressbook.exchange.text_decoding.
-ENCODINGS: tuple[tuple[str, str | None], ...] = (
-    ("Automatic", None),
-    ("Unicode (UTF-8)", "utf-8"),
-    ("Unicode (UTF-16)", "utf-16"),
-    ("Western (Windows-1252)", "cp1252"),
-    ("Cyrillic (Windows-1251)", "cp1251"),
-    ("Greek (Windows-1253)", "cp1253"),
-    ("Central European (Windows-1250)", "cp1250"),
-    ("Cyrillic (KOI8-R)", "koi8_r"),
-    ("Cyrillic (ISO 8859-5)", "iso8859_5"),
-    ("Greek (ISO 8859-7)", "iso8859_7"),
-    ("Western (ISO 8859-1)", "latin-1"),
-    ("Western (Mac Roman)", "mac_roman"),
+from addressbook.ui.dialogs.import_job import ImportJob, ImportOutcome, ImportRequest
+from addressbook.ui.dialogs.import_preview import (
+    COLUMN_STATUS,
+    COLUMN_TITLES,
+    PLANNED_ROW_ROLE,
+    ImportPreviewModel,
+    status_text,
 )
-_IGNORED = "(ignore)"
 
-
-def encoding_label(codec: str) -> str:
-    """'cp1251' -> 'Cyrillic (Windows-1251)'; BOM and byte-order variants named as Unicode."""
-    name = codecs.lookup(codec).name
-    for label, known in ENCODINGS[1:]:
-        if known is not None and codecs.lookup(known).name == name:
-            return label
-    if name.startswith(("utf-8", "utf-16", "utf-32")):
-        return f"Unicode ({name.upper()})"
-    return codec
-
-
-def status_text(row: PlannedRow, include_duplicates: bool) -> str:
-    if row.status is RowStatus.NEW:
-        return row.status.value
-    if row.is_duplicate:
-        verdict = "will import" if include_duplicates else "skipped"
-        return f"{row.status.value}, {verdict}: {row.reason}"
-    return f"{row.status.value}: {row.reason}"
-
-
-class ImportPreviewModel(QAbstractTableModel):
-    """The plan's rows; cells are computed once per plan, so painting costs a tuple lookup."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[PlannedRow, ...] = ()
-        self._cells: list[tuple[str, ...]] = []
-
-    def set_plan(self, plan: ImportPlan) -> None:
-        self.beginResetModel()
-        self._rows = plan.rows
-        self._cells = [self._row_cells(row, plan.include_duplicates) for row in plan.rows]
-        self.endResetModel()
-
-    @staticmethod
-    def _row_cells(row: PlannedRow, include_duplicates: bool) -> tuple[str, ...]:
-        record, contact = row.record, row.contact
-        return (
-            status_text(row, include_duplicates),
-            record.where,
-            *(getattr(record, name).strip() for name in _RECORD_COLUMNS),
-            row.client.name if row.client else "",
-            *(getattr(contact, name) or "" for name in _CONTACT_COLUMNS),
-        )
-
-    def rowCount(self, parent: AnyIndex = _NO_INDEX) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._cells)
-
-    def columnCount(self, parent: AnyIndex = _NO_INDEX) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMN_TITLES)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._cells[index.row()][index.column()]
-        if role == PLANNED_ROW_ROLE:
-            return self._rows[index.row()]
-        return None
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return header_data(COLUMN_TITLES, section, orientation, role)
+MAX_IMPORT_ROWS = 100_000  # more than any contacts file; beyond it memory would grow unseen
+__all__ = [
+    "COLUMN_STATUS",
+    "COLUMN_TITLES",
+    "ENCODINGS",
+    "MAX_IMPORT_ROWS",
+    "PLANNED_ROW_ROLE",
+    "ImportDialog",
+    "ImportPreviewModel",
+    "encoding_label",
+    "status_text",
+]
 
 
 class ImportDialog(QDialog):
+    failed = Signal(str)  # the file could not be read at all: a sentence; the dialog closes
+    planned = Signal()  # a reading or re-plan is shown (tests and the status wait on it)
+
     def __init__(
         self,
-        source: ImportSource,
+        source: ImportSource | ImportFile,
         clients: Sequence[Client],
         existing: Sequence[Contact],
         *,
         parent: QWidget | None = None,
+        max_rows: int | None = MAX_IMPORT_ROWS,
+        thread_pool: QThreadPool | None = None,
     ) -> None:
         super().__init__(parent)
         self._source = source
         self._clients = list(clients)
-        # Built once: picking another client or mapping re-plans without re-indexing.
-        self._existing = DuplicateIndex.build(existing)
-        self._reading: ImportReading = read_source(source)
+        self._existing = DuplicateIndex.build(existing)  # once: re-plans reuse it
+        self._max_rows = max_rows
+        self._pool = thread_pool or QThreadPool.globalInstance()
+        self._reading: ImportReading | None = None
+        self._records: list[ImportRecord] = []
+        self._overrides: dict[int, ImportRecord] = {}
         self._plan = ImportPlan(())
-        self.mapping_combos: list[QComboBox] = []
-        self.setWindowTitle(f"Import contacts from {source.name}")
+        self._generation = 0
+        self._jobs: dict[int, ImportJob] = {}
+        self.setWindowTitle(f"Import contacts from {for_display(source.name)}")
         self._build()
-        self._show_reading()
-        self._replan()
+        self._start(encoding=None, mapping=None)
 
     # -- results --------------------------------------------------------------------
     def contacts(self) -> list[Contact]:
         """The contacts to create: the rows marked "Will import"."""
         return self._plan.contacts_to_create()
 
+    @property
+    def busy(self) -> bool:
+        """The latest reading or plan is still being computed."""
+        return self._generation in self._jobs
+
+    @property
+    def mapping_combos(self) -> list[QComboBox]:
+        return self.mapping_box.combos
+
     # -- building -------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.file_label = QLabel()
-        self.file_label.setWordWrap(True)
-        self.file_label.setAccessibleName("File read")
+        self.file_label = self._plain_label("File read")
+        self.file_label.setText(f"Reading {for_display(self._source.name)}…")
         layout.addWidget(self.file_label)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Reading the file")
+        layout.addWidget(self.progress)
         layout.addLayout(self._build_choices())
-        self.mapping_box = self._build_mapping_box()
+        self.mapping_box = MappingBox()
+        self.mapping_box.hide()
+        self.mapping_box.mapping_changed.connect(self._mapping_changed)
         layout.addWidget(self.mapping_box)
         layout.addWidget(self._build_table(), 1)
-        self.summary_label = QLabel()
-        self.summary_label.setAccessibleName("Import summary")
+        self.row_details = self._plain_label("Selected row")
+        self.row_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.row_details)
+        self.summary_label = self._plain_label("Import summary")
         layout.addWidget(self.summary_label)
         layout.addWidget(self._build_buttons())
         self.resize(960, 640)
 
+    @staticmethod
+    def _plain_label(name: str) -> QLabel:
+        label = QLabel()
+        label.setTextFormat(Qt.TextFormat.PlainText)  # file text is data, never markup
+        label.setWordWrap(True)
+        label.setAccessibleName(name)
+        return label
+
     def _build_choices(self) -> QFormLayout:
         form = QFormLayout()
-        self.encoding_combo = QComboBox()
-        for label, codec in ENCODINGS:
-            self.encoding_combo.addItem(label, codec)
-        self.encoding_combo.setAccessibleName("Encoding of the file")
+        self.encoding_combo = encoding_combo()
         self._shown_encoding_index = 0
         self.encoding_combo.currentIndexChanged.connect(self._encoding_changed)
         form.addRow("&Encoding:", self.encoding_combo)
@@ -214,7 +154,7 @@ class ImportDialog(QDialog):
         self.client_combo.addItem("(choose a client)", None)
         active = sorted((c for c in self._clients if c.active), key=lambda c: fast_fold(c.name))
         for client in active:
-            self.client_combo.addItem(client.name, client.id)
+            self.client_combo.addItem(for_display(client.name), client.id)
         self.client_combo.setAccessibleName("Client for contacts whose company is not a client")
         self.client_combo.setToolTip(
             "Harvest contacts belong to a client. A company in the file that matches an "
@@ -228,32 +168,30 @@ class ImportDialog(QDialog):
         form.addRow(self.include_duplicates_box)
         return form
 
-    def _build_mapping_box(self) -> QGroupBox:
-        box = QGroupBox("Columns: which field each column of the file fills")
-        self.mapping_grid = QGridLayout()
-        inner = QWidget()
-        inner.setLayout(self.mapping_grid)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumHeight(110)
-        scroll.setMaximumHeight(170)
-        QVBoxLayout(box).addWidget(scroll)
-        return box
-
     def _build_table(self) -> QTableView:
         self.model = ImportPreviewModel(self)
+        self.model.record_edited.connect(self._record_edited)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Rows to import")
+        self.table.setAccessibleDescription(
+            "Edit a cell to fix a row; right-click a row to import another of its values"
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COLUMN_STATUS, 260)
         # Fixed row heights: no per-row measuring, so thousands of rows stay quick.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().currentRowChanged.connect(self._show_row_details)
         return self.table
 
     def _build_buttons(self) -> QDialogButtonBox:
@@ -261,73 +199,113 @@ class ImportDialog(QDialog):
         self.import_button = QPushButton("&Import")
         self.import_button.setAccessibleName("Import")
         self.import_button.setDefault(True)
+        self.import_button.setEnabled(False)
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setAccessibleName("Cancel")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         return self.buttons
 
-    def _show_reading(self) -> None:
-        self._describe_file()
-        self._fill_mapping()
+    # -- the work off the GUI thread ------------------------------------------------
+    def _start(
+        self,
+        *,
+        encoding: str | None,
+        mapping: ColumnMapping | None,
+        reading: ImportReading | None = None,
+    ) -> None:
+        """Cancel what runs and compute anew; reading given: re-map and re-plan only."""
+        self._cancel_jobs()
+        self._generation += 1
+        request = ImportRequest(
+            self._source,
+            self._clients,
+            self._existing,
+            self._fallback_client(),
+            self.include_duplicates_box.isChecked(),
+            self._max_rows,
+            encoding,
+            mapping,
+            reading,
+            dict(self._overrides),
+        )
+        job = ImportJob(self._generation, request)
+        job.signals.progressed.connect(self._progressed)
+        job.signals.finished.connect(self._finished)
+        job.signals.failed.connect(self._failed)
+        job.signals.ended.connect(self._ended)
+        self._jobs[self._generation] = job
+        self.import_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.show()
+        self._pool.start(job)
 
-    def _fill_mapping(self) -> None:
-        """One label and combo per CSV column; hidden for vCard, whose fields are named."""
-        while self.mapping_grid.count():
-            item = self.mapping_grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
-        self.mapping_combos = []
-        table = self._reading.table
-        self.mapping_box.setVisible(table is not None)
-        if table is None:
+    def _cancel_jobs(self) -> None:
+        for job in self._jobs.values():
+            job.cancelled.set()
+
+    def _forget(self, generation: int) -> bool:
+        """Drop the job's reference; True when it is the one whose answer counts."""
+        self._jobs.pop(generation, None)
+        return generation == self._generation
+
+    def _ended(self, generation: int) -> None:
+        self._jobs.pop(generation, None)
+
+    def _progressed(self, generation: int, percent: int) -> None:
+        if generation == self._generation:
+            self.progress.setValue(percent)
+
+    def _finished(self, generation: int, outcome: ImportOutcome) -> None:
+        if not self._forget(generation):
             return
-        for column, (name, target) in enumerate(
-            zip(table.header, self._reading.mapping, strict=True)
-        ):
-            self._add_mapping_row(column, name or f"Column {column + 1}", target)
+        self.progress.hide()
+        self._reading, self._records = outcome.reading, outcome.records
+        if outcome.reread:
+            self._shown_encoding_index = self.encoding_combo.currentIndex()
+            self._describe_file()
+            self.mapping_box.show_table(outcome.reading.table, outcome.reading.mapping)
+        self._show_plan(outcome.plan, outcome.cells)
 
-    def _add_mapping_row(self, column: int, name: str, target: str | None) -> None:
-        label = QLabel(name)
-        combo = QComboBox()
-        # Narrower than its longest entry, so three columns fit side by side.
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(12)
-        combo.addItem(_IGNORED, None)
-        for choice in TARGETS:
-            combo.addItem(TARGET_LABELS[choice], choice)
-        combo.setCurrentIndex(combo.findData(target) if target else 0)
-        combo.setAccessibleName(f"Field for column {name}")
-        label.setBuddy(combo)
-        combo.currentIndexChanged.connect(self._mapping_changed)
-        row, pair = divmod(column, 3)
-        self.mapping_grid.addWidget(label, row, pair * 2)
-        self.mapping_grid.addWidget(combo, row, pair * 2 + 1)
-        self.mapping_combos.append(combo)
+    def _failed(self, generation: int, message: str) -> None:
+        if not self._forget(generation):
+            return
+        self.progress.hide()
+        if self._reading is None:  # nothing could be read: say so where the user started
+            self.failed.emit(message)
+            self.reject()
+            return
+        # Another encoding made the file unreadable: keep the reading that worked.
+        self.encoding_combo.blockSignals(True)
+        self.encoding_combo.setCurrentIndex(self._shown_encoding_index)
+        self.encoding_combo.blockSignals(False)
+        self.row_details.setText(message)
+        self._show_plan(self._plan)
 
     # -- reacting -------------------------------------------------------------------
     def _encoding_changed(self) -> None:
-        codec = self.encoding_combo.currentData()
-        mapping = self._reading.mapping or None
-        try:
-            self._reading = read_source(self._source, codec, mapping)
-        except UnreadableFileError:
-            # The file was readable in the encoding it opened with: keep that reading.
-            self.encoding_combo.blockSignals(True)
-            self.encoding_combo.setCurrentIndex(self._shown_encoding_index)
-            self.encoding_combo.blockSignals(False)
-            return
-        self._shown_encoding_index = self.encoding_combo.currentIndex()
-        self._show_reading()
+        self._overrides.clear()  # the rows may read differently now
+        mapping = self._reading.mapping if self._reading else None
+        self._start(encoding=self.encoding_combo.currentData(), mapping=mapping or None)
+
+    def _mapping_changed(self, mapping: ColumnMapping) -> None:
+        self._overrides.clear()
+        self._start(encoding=None, mapping=mapping, reading=self._reading)
+
+    def _replan(self) -> None:
+        if self._reading is not None:
+            self._start(encoding=None, mapping=None, reading=self._reading)
+        else:  # still reading the file: read it again under the new choice
+            self._start(encoding=self.encoding_combo.currentData(), mapping=None)
+
+    def _record_edited(self, row: int, record: ImportRecord) -> None:
+        self._overrides[row] = record
         self._replan()
 
-    def _mapping_changed(self) -> None:
-        mapping = tuple(combo.currentData() for combo in self.mapping_combos)
-        self._reading = remap(self._reading, mapping)
-        self._replan()
+    def choose_alternative(self, row: int, alternative: Alternative) -> None:
+        """Import `alternative` for its field in this row; the value it replaces is listed."""
+        self._record_edited(row, self._records[row].with_alternative(alternative))
 
     def _duplicates_toggled(self, include: bool) -> None:
         self._show_plan(replace(self._plan, include_duplicates=include))
@@ -336,39 +314,69 @@ class ImportDialog(QDialog):
         client_id = self.client_combo.currentData()
         return next((c for c in self._clients if c.id == client_id), None)
 
-    def _replan(self) -> None:
-        plan = build_plan(
-            self._reading.records,
-            self._clients,
-            self._existing,
-            fallback_client=self._fallback_client(),
-            include_duplicates=self.include_duplicates_box.isChecked(),
-        )
-        self._show_plan(plan)
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            return
+        menu = self.alternatives_menu(index.row())
+        if not menu.isEmpty():
+            menu.exec(self.table.viewport().mapToGlobal(position))
 
-    def _show_plan(self, plan: ImportPlan) -> None:
+    def alternatives_menu(self, row: int) -> QMenu:
+        menu = QMenu(self)
+        for other in self._records[row].others:
+            text = f"Import {other.describe()} as {RECORD_LABELS[other.field]}"
+            action = menu.addAction(for_display(text))
+            action.triggered.connect(lambda _=False, o=other: self.choose_alternative(row, o))
+        return menu
+
+    # -- showing --------------------------------------------------------------------
+    def _show_plan(self, plan: ImportPlan, cells: list[tuple[str, ...]] | None = None) -> None:
         self._plan = plan
-        self.model.set_plan(plan)
+        self.model.set_plan(plan, cells)
+        header = self.table.horizontalHeader()
+        header.resizeSection(COLUMN_STATUS, max(260, self.model.status_width(self.fontMetrics())))
         summary = plan.summary()
         self.summary_label.setText(summary + ".")
         self.summary_label.setAccessibleDescription(summary)
-        self.import_button.setEnabled(bool(plan.contacts_to_create()))
+        self.import_button.setEnabled(bool(plan.contacts_to_create()) and not self.busy)
+        self.planned.emit()
+
+    def _show_row_details(self) -> None:
+        row = self.table.currentIndex().row()
+        if 0 <= row < self.model.rowCount():
+            planned = self.model.planned_row(row)
+            text = f"{planned.record.where}: {status_text(planned, self._plan.include_duplicates)}"
+            if planned.record.others:
+                text += " (right-click the row to import one of them instead)"
+            self.row_details.setText(for_display(text))
 
     def _describe_file(self) -> None:
         """What the file was read as; a new column mapping changes none of it."""
-        decoded = self._reading.decoded
-        kind = "vCard" if self._reading.table is None else "CSV"
-        count = len(self._reading.records)
+        assert self._reading is not None
+        reading, decoded = self._reading, self._reading.decoded
+        kind = "vCard" if reading.table is None else "CSV"
+        count = len(reading.records)
         rows = "1 row" if count == 1 else f"{count:,} rows"
-        text = f"{self._source.name}: {kind}, {rows}, read as "
-        text += encoding_label(decoded.encoding)
+        text = f"{self._source.name}: {kind}, {rows}, read as {encoding_label(decoded.encoding)}"
         if decoded.guessed:
             text += " (a guess: if names look garbled, choose the encoding)"
         if decoded.lossy:
             text += ". Some characters could not be read in this encoding"
-        self.file_label.setText(text + ".")
+        if reading.table is not None and not reading.table.has_header:
+            text += ". The file has no header row: its columns were mapped by what they hold"
+        if reading.truncated:
+            text += (
+                f". Only the first {count:,} rows were read: the file has more than a "
+                "contacts file holds; split it to import the rest"
+            )
+        self.file_label.setText(for_display(text) + ".")
         self.file_label.setAccessibleDescription(text)
 
     def accept(self) -> None:
-        if self.import_button.isEnabled():
+        if self.import_button.isEnabled() and not self.busy:
             super().accept()
+
+    def done(self, result: int) -> None:
+        self._cancel_jobs()
+        super().done(result)

@@ -59,7 +59,9 @@ class SignInDialog(QDialog):
         self.banner = InlineMessage("Sign-in messages", banner=True)
         grid = QGridLayout()
         grid.setVerticalSpacing(4)
-        self.server_edit = self._add_row(grid, 0, "Harvest &account", "acme or https://acme.harvestapp.com")
+        self.server_edit = self._add_row(
+            grid, 0, "Harvest &account", "acme or https://acme.harvestapp.com"
+        )
         self.email_edit = self._add_row(grid, 1, "&Email", "you@example.com")
         self.password_edit = self._add_row(grid, 2, "&Password", "")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
