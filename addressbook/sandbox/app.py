@@ -18,7 +18,7 @@ from . import documents, wire
 from .records import client_changes, contact_changes
 from .store import InvalidRecord, RecordNotFound, Store
 from .throttle import Throttle
-from .v2_routes import HarvestV2App, is_v2_path
+from .v2_routes import DEMO_TOKEN, HarvestV2App, is_v2_path
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,7 @@ class HarvestApp:
     def set_password(self, password: str) -> None:
         """The user changed the password on the web: the old one is refused from now on."""
         self._expected_credentials = f"{self.email}:{password}".encode()
+        self.v2.set_token(f"{DEMO_TOKEN}-{password}")  # and v2's token is revoked with it
 
     def handle(self, request: RecordedRequest) -> Response:
         if is_v2_path(request.path):
