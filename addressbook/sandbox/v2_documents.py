@@ -86,16 +86,14 @@ def company() -> dict[str, Any]:
     }
 
 
-def accounts(email: str, account_id: int) -> dict[str, Any]:
+def accounts(email: str, account_id: int, others: list[tuple[int, str]]) -> dict[str, Any]:
     """What id.getharvest.com/api/v2/accounts answers: the user and every account it reaches."""
-    return {
-        "user": {"id": USER_ID, "first_name": "Demo", "last_name": "User", "email": email},
-        "accounts": [
-            {"id": account_id, "name": documents.COMPANY_NAME, "product": "harvest"},
-            {"id": account_id + 1, "name": f"{documents.COMPANY_NAME} planning",
-             "product": "forecast"},
-        ],
-    }
+    listed = [{"id": account_id, "name": documents.COMPANY_NAME, "product": "harvest"},
+              {"id": account_id + 1, "name": f"{documents.COMPANY_NAME} planning",
+               "product": "forecast"}]
+    listed += [{"id": other, "name": name, "product": "harvest"} for other, name in others]
+    return {"user": {"id": USER_ID, "first_name": "Demo", "last_name": "User", "email": email},
+            "accounts": listed}
 
 
 def page_envelope(key: str, items: list[bytes], *, per_page: int, total: int,

@@ -71,6 +71,8 @@ class HarvestV2App:
         self.store, self.throttle, self.email, self.admin = store, throttle, email, admin
         self.account_id = account_id
         self._token = token.encode()
+        # More accounts the token "reaches" in Harvest ID's list (tests of the choice).
+        self.other_accounts: list[tuple[int, str]] = []
         self.paginator = Paginator(store)
         routes: list[tuple[str, str, Callable[..., Response]]] = [
                 ("GET", r"/v2/users/me", self.user_me), ("GET", r"/v2/company", self.company),
@@ -96,7 +98,8 @@ class HarvestV2App:
             return self._invalid_token()
         path = request.path.rstrip("/") or "/"
         if path == ACCOUNTS_PATH and request.method == "GET":
-            return _json(200, docs.dumps(docs.accounts(self.email, self.account_id)))
+            listing = docs.accounts(self.email, self.account_id, self.other_accounts)
+            return _json(200, docs.dumps(listing))
         if request.headers.get("harvest-account-id", "").strip() != str(self.account_id):
             return _json(401, docs.dumps({"error": "invalid_account",
                                           "error_description": "No such account for this token."}))

@@ -56,13 +56,15 @@ def _record_id(value: Any, noun: str) -> int:
 class V2Connection(Connection):
     """The shared Connection with v2's headers and v2's error words."""
 
-    def __init__(self, base_url: str, token: str, account_id: int, **options: Any) -> None:
+    def __init__(self, base_url: str, token: str, account_id: int | None,
+                 **options: Any) -> None:
         super().__init__(base_url, "", "", **options)
         self._secrets = (token,)
-        self._http.headers = httpx.Headers({
-            "Authorization": f"Bearer {token}", "Harvest-Account-Id": str(account_id),
-            "User-Agent": USER_AGENT, "Accept": JSON, "Content-Type": JSON,
-        })
+        headers = {"Authorization": f"Bearer {token}", "User-Agent": USER_AGENT,
+                   "Accept": JSON, "Content-Type": JSON}
+        if account_id is not None:  # every API request; not the accounts list of Harvest ID
+            headers["Harvest-Account-Id"] = str(account_id)
+        self._http.headers = httpx.Headers(headers)
 
     def describe_error(self, status: int, headers: httpx.Headers, body: bytes, subject: str,
                        method: str) -> HarvestError:
