@@ -19,7 +19,7 @@ PASSWORD_VARIABLE = "HARVEST_SANDBOX_PASSWORD"
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m addressbook.sandbox",
-        description="A local Harvest-compatible server (API v1 and v2) with demo clients and contacts.",
+        description="A local Harvest-compatible server (API v1, v2) with demo data.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback)")
     parser.add_argument("--port", type=int, default=0, help="port (default 0: any free port)")
