@@ -26,8 +26,8 @@ from addressbook.api import (
 )
 from addressbook.api.v2.address import parse_account_id, v2_base_url
 from addressbook.core.models import Client, Contact
-from addressbook.ui.models.row_index import IndexedRows
-from addressbook.ui.models.rows import ContactRow, build_rows, company_names
+from addressbook.index.row_index import IndexedRows
+from addressbook.index.rows import ContactRow, build_rows, company_names
 from addressbook.workers.errors import SessionError
 
 log = logging.getLogger(__name__)
