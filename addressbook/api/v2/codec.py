@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import fields
-from operator import itemgetter
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from addressbook.core.models import EDITABLE_CONTACT_FIELDS, ID_LIMIT, Client, Contact
