@@ -216,3 +216,14 @@ def test_the_accounts_a_token_reaches(sandbox: SandboxServer) -> None:
     assert [(a.id, a.name) for a in accounts] == [(ACCOUNT_ID, "Harvest Contacts Sandbox"),
                                                   (99, "Other agency")]  # not Forecast
     assert "harvest-account-id" not in sandbox.requests[-1].headers
+
+
+def test_a_moving_cursor_that_brings_nothing_new_stops_too(canned: CannedServer,
+                                                           canned_v2: HarvestV2Client) -> None:
+    for cursor in ("a", "b", "c"):
+        page = json.loads(bodies.CONTACTS_LIST_ADMIN_200)
+        page["links"]["next"] = f"https://api.harvestapp.com/v2/contacts?cursor={cursor}"
+        canned.replies.append(json_reply(200, json.dumps(page).encode()))
+    with pytest.raises(HarvestError, match="same page"):
+        canned_v2.list_contacts()
+    assert len(canned.seen) == 2

@@ -186,7 +186,8 @@ class HarvestV2Client:
             if following is None or not items:
                 return
             new_position = next_position(following)
-            if new_position == position:
+            # A cursor that does not move, or a page of nothing new, would loop forever.
+            if new_position == position or not page:
                 raise ProtocolError(f"Harvest sent the same page of {key} twice; stopped there.")
             position = new_position
         raise ProtocolError(f"Harvest's list of {key} did not end after {MAX_PAGES} pages.")
