@@ -51,3 +51,15 @@ def requests_as_v1(server: Any) -> list[tuple[str, str, dict[str, str]]]:
             query["cursor"] = "…"  # a continuation page: what it continues is what counts
         result.append((method, path, query))
     return result
+
+
+def sign_in_triple(url: str, version: str, password: str = DEMO_PASSWORD) -> tuple[str, str, str]:
+    """What the worker is handed to sign in: (address, login, secret) of v1 or v2.
+
+    The sandbox revokes v2's token with each password change (SandboxServer.set_password),
+    and accepts `DEMO_TOKEN-<password>` from then on.
+    """
+    if version == "v2":
+        token = DEMO_TOKEN if password == DEMO_PASSWORD else f"{DEMO_TOKEN}-{password}"
+        return f"{url}/v2", str(ACCOUNT_ID), token
+    return url, DEMO_EMAIL, password
