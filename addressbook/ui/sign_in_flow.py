@@ -291,7 +291,8 @@ class SignInFlow(QObject):
         self._attempt = None
         if kind == "auth" and self._current is not None:
             url, email = self._current
-            self.window.status.set_offline("Harvest refused the saved password; sign in again.")
+            secret = "token" if v2_base_url(url) is not None else "password"
+            self.window.status.set_offline(f"Harvest refused the saved {secret}; sign in again.")
             self.show_dialog(url, email, error=message)
         else:
             self.window.status.set_sync_error(message)

@@ -183,3 +183,21 @@ def test_the_demo_signs_in_over_v2(qtbot: QtBot, make_app: AppFactory,
     assert app.window.contacts_model.total_count() == 600
     assert all(r.path.startswith("/v2/") for r in app.sign_in.sandbox.requests)
     assert memory_keyring.secrets == {}
+
+
+def test_a_saved_token_revoked_on_the_web_reopens_the_token_page(
+        qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer) -> None:
+    app = token_app(make_app, sandbox)
+    app.settings.remember_account(app.data_dir, SavedAccount(v2_address(sandbox),
+                                                             str(ACCOUNT_ID), "v2"))
+    app.credentials.set(account_key(v2_address(sandbox), str(ACCOUNT_ID)), "revoked")
+    with qtbot.waitSignal(app.events.sign_in_failed, timeout=WAIT_MS):
+        app.start()
+    qtbot.waitUntil(lambda: app.sign_in.dialog is not None, timeout=WAIT_MS)
+    dialog = app.sign_in.dialog
+    assert dialog is not None and dialog.mode() == "v2"
+    assert dialog.messages["token"].isVisible() and dialog.chosen_account() == str(ACCOUNT_ID)
+    with qtbot.waitSignal(app.events.sync_finished, timeout=WAIT_MS):
+        qtbot.keyClicks(dialog.token_edit, DEMO_TOKEN)
+        dialog.sign_in_button.click()
+    assert not any(r.path == ACCOUNTS_PATH for r in sandbox.requests)  # the account was known
