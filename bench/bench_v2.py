@@ -27,7 +27,7 @@ from addressbook.storage import Cache
 from addressbook.sync import SyncEngine
 
 PAGE = 2000
-ROUNDS = 3
+ROUNDS = 5
 
 
 def _best(action: Callable[[], Any], rounds: int = ROUNDS) -> float:
