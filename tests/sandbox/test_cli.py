@@ -63,10 +63,14 @@ def test_cli_refuses_too_many_contacts() -> None:
 def test_cli_prints_the_v2_demo_token_and_account_that_work() -> None:
     with start("--contacts", "3") as process:
         assert process.stdout is not None
-        banner = [process.stdout.readline().strip() for _ in range(6)]
-        url = banner[0].rsplit(" ", 1)[-1]
-        assert banner[3].startswith(f"API v2 at {url}/v2")
-        token, account = banner[4].split()[-1], banner[5].split()[-1]
+        banner: dict[str, str] = {}
+        while "Press" not in banner:  # the whole banner, up to "Press Ctrl+C to stop."
+            line = process.stdout.readline().strip()
+            assert line, "the sandbox ended before its banner"
+            banner[line.split(" ", 1)[0].rstrip(":")] = line
+        url = banner["Harvest"].rsplit(" ", 1)[-1]
+        assert banner["API"].startswith(f"API v2 at {url}/v2")
+        token, account = banner["token"].split()[-1], banner["account"].split()[-1]
         request = urllib.request.Request(f"{url}/v2/contacts", headers={
             "Authorization": f"Bearer {token}", "Harvest-Account-Id": account,
             "User-Agent": "CLI test (test@example.com)"})
