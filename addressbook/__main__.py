@@ -32,6 +32,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--server", default="", metavar="URL",
                         help="Harvest account to sign in to: 'acme' or a full URL")
     parser.add_argument("--email", default="", metavar="E", help="email to sign in with")
+    parser.add_argument("--api", choices=("v1", "v2"), default="",
+                        help="with --demo: sign in with a token (v2, the default of the "
+                             "sign-in dialog) or with email and password (v1, the default)")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--licences", action="store_true",
                         help="print the licences of the bundled third-party software and exit")
@@ -116,7 +119,7 @@ def _run(qt_app: object, args: argparse.Namespace, logging_handle: LoggingHandle
         from addressbook.smoke import SmokeTest
 
         watcher = SmokeTest(application)
-        if not watcher.begin(demo=args.demo, server=args.server, email=args.email):
+        if not watcher.begin(demo=args.demo, server=args.server, email=args.email, api=args.api):
             application.shutdown()
             instance.release()
             return 1
@@ -125,7 +128,7 @@ def _run(qt_app: object, args: argparse.Namespace, logging_handle: LoggingHandle
             from addressbook.smoke import exit_after_first_paint
 
             watcher = exit_after_first_paint(application, _STARTED)
-        application.start(demo=args.demo, server=args.server, email=args.email)
+        application.start(demo=args.demo, server=args.server, email=args.email, api=args.api)
         if args.exit_after_paint:
             from addressbook.ui.first_paint import exit_after_first_paint as exit_after_paint
 

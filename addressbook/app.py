@@ -129,10 +129,11 @@ class Application:
         events.last_sync_changed.connect(status.set_last_sync)
         window.sync_requested.connect(lambda: self.worker.sync_requested.emit(False))
 
-    def start(self, *, demo: bool = False, server: str = "", email: str = "") -> None:
+    def start(self, *, demo: bool = False, server: str = "", email: str = "",
+              api: str = "") -> None:
         self.worker_thread.start()
         self.window.show()
-        self.sign_in.start(demo=demo, server=server, email=email)
+        self.sign_in.start(demo=demo, server=server, email=email, api=api)
 
     def shutdown(self) -> bool:
         """Stop the worker (at most ~2 s even mid-request), then the demo server."""

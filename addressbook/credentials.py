@@ -1,4 +1,9 @@
-"""Passwords in the OS keyring, behind a small interface; never anywhere else.
+"""Passwords and personal access tokens in the OS keyring, behind a small interface;
+never anywhere else.
+
+A v2 token is stored exactly as a v1 password is, under the account's key: for v2 the
+address is the API's URL + "/v2" and the login its account id (api.v2.address), so
+"1234567@api.harvestapp.com" can never collide with a v1 "email@acme.harvestapp.com".
 
 When no usable keyring backend exists (a headless Linux box has only keyring's
 "fail" backend) the store says so instead of falling back to a file: the app

@@ -7,6 +7,7 @@ be reset without losing preferences. A password is never a setting.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -33,6 +34,25 @@ class Preferences:
     REMEMBER_PASSWORD = Setting("preferences/remember_password", True, bool)
     KEYRING_WARNING_SHOWN = Setting("preferences/keyring_warning_shown", False, bool)
     EXCHANGE_FOLDER = Setting("preferences/exchange_folder", "", str)  # last import/export
+
+
+@dataclass(frozen=True)
+class SavedAccount:
+    """The account last used with one data dir: its address, its login and its API.
+
+    v1: (account URL, email, "v1"); v2: (API URL + "/v2", account id, "v2"). Never a
+    password or a token: those live in the keyring only.
+    """
+
+    server: str
+    email: str
+    api: str = "v1"
+
+
+def data_dir_key(data_dir: Path) -> str:
+    """A stable settings group for one data dir (its path may hold any character)."""
+    path = str(Path(data_dir).expanduser().resolve())
+    return hashlib.sha256(path.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 class WindowState:
@@ -78,6 +98,28 @@ class Settings:
 
     def sync(self) -> None:
         self._store.sync()
+
+    # -- the account of each data dir ------------------------------------------------
+    # The cache lives in the data dir, so the account goes with it: a launch with another
+    # --data-dir must not open this dir's account over an empty cache, nor the reverse.
+    # Preferences.SERVER/EMAIL (one global pair, from before) are still read, for a data
+    # dir that has no entry of its own yet, but never written again.
+
+    def saved_account(self, data_dir: Path) -> SavedAccount | None:
+        group = f"accounts/{data_dir_key(data_dir)}"
+        server = str(self._store.value(f"{group}/server", "") or "")
+        email = str(self._store.value(f"{group}/email", "") or "")
+        if server and email:
+            api = str(self._store.value(f"{group}/api", "v1") or "v1")
+            return SavedAccount(server, email, api if api in ("v1", "v2") else "v1")
+        server, email = self.get(Preferences.SERVER), self.get(Preferences.EMAIL)
+        return SavedAccount(server, email, "v1") if server and email else None
+
+    def remember_account(self, data_dir: Path, account: SavedAccount) -> None:
+        group = f"accounts/{data_dir_key(data_dir)}"
+        self._store.setValue(f"{group}/server", account.server)
+        self._store.setValue(f"{group}/email", account.email)
+        self._store.setValue(f"{group}/api", account.api)
 
 
 def _make_private(path: Path) -> None:

@@ -11,7 +11,6 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from addressbook.app import Application
-from addressbook.settings import Preferences
 
 SMOKE_TIMEOUT_MS = 120_000
 
@@ -31,11 +30,12 @@ class SmokeTest(QObject):
         events.sign_in_failed.connect(self._failed)
         QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: self._finish(1, "timed out"))
 
-    def begin(self, *, demo: bool, server: str, email: str) -> bool:
+    def begin(self, *, demo: bool, server: str, email: str, api: str = "") -> bool:
         app = self.application
         if not demo:
-            server = server or app.settings.get(Preferences.SERVER)
-            email = email or app.settings.get(Preferences.EMAIL)
+            saved = app.settings.saved_account(app.data_dir)  # this data dir's account
+            if not server and saved is not None:
+                server, email = saved.server, email or saved.email
             if not (server and email):
                 return self._refuse("no saved account; run with --demo, or sign in once")
             from addressbook.api import normalize_base_url
@@ -44,7 +44,7 @@ class SmokeTest(QObject):
             if not app.credentials.get(account_key(normalize_base_url(server), email)):
                 return self._refuse(f"no password for {email} in the keyring "
                                     f"({app.credentials.backend_name()})")
-        app.start(demo=demo, server=server, email=email)
+        app.start(demo=demo, server=server, email=email, api=api)
         return True
 
     def _refuse(self, message: str) -> bool:

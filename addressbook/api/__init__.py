@@ -1,4 +1,5 @@
-"""Qt-free Harvest v1 API layer: XML codec on xmltodict, HarvestClient on httpx.
+"""Qt-free Harvest API layer: HarvestClient (v1, XML on xmltodict) and HarvestV2Client
+(v2, JSON), both over one httpx transport and both satisfying the HarvestApi protocol.
 
 Every failure leaves as a HarvestError subclass with a message a user can act on.
 """
@@ -18,17 +19,21 @@ from .errors import (
     ThrottledError,
     ValidationError,
 )
+from .protocol import HarvestApi
 from .urls import normalize_base_url
 
 if TYPE_CHECKING:
     from .client import HarvestClient
+    from .v2.client import HarvestV2Client
 
 __all__ = [
     "Account",
     "AuthenticationError",
     "CancelledError",
     "CertificateFileError",
+    "HarvestApi",
     "HarvestClient",
+    "HarvestV2Client",
     "HarvestError",
     "NetworkError",
     "NotFoundError",
@@ -48,4 +53,9 @@ def __getattr__(name: str) -> Any:
 
         globals()[name] = HarvestClient
         return HarvestClient
+    if name == "HarvestV2Client":
+        from .v2.client import HarvestV2Client
+
+        globals()[name] = HarvestV2Client
+        return HarvestV2Client
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -21,7 +21,9 @@ _QUERY_TOKEN = re.compile(r"(access_token=)[^&\s\"'<>]+", re.IGNORECASE)
 def scrub(text: str, secrets: Iterable[str] = ()) -> str:
     """`text` with every known secret and anything shaped like a credential hidden."""
     # Longest first, so "email:password" goes whole before "password" inside it.
-    for secret in sorted((s for s in secrets if s), key=len, reverse=True):
+    # A secret shorter than four characters ("", or the ":" of empty Basic credentials)
+    # would hide ordinary text; no real password or token is that short.
+    for secret in sorted((s for s in secrets if len(s) >= 4), key=len, reverse=True):
         text = text.replace(secret, HIDDEN)
     text = _HEADER_VALUE.sub(lambda match: f"{match.group(1)} {HIDDEN}", text)
     return _QUERY_TOKEN.sub(lambda match: match.group(1) + HIDDEN, text)

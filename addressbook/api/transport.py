@@ -219,11 +219,15 @@ class Connection:
         if 300 <= status < 400:
             raise redirect_error(status, response.headers.get("location"))
         body = self.read_body(response, limit=ERROR_BODY_LIMIT, truncate=True)
-        error = error_for(status, response.headers, body, subject, method,
-                          secrets=self.secrets)
+        error = self.describe_error(status, response.headers, body, subject, method)
         if status in TRANSIENT and method in IDEMPOTENT:
             raise _Transient(error, not_sent=False)
         raise error
+
+    def describe_error(self, status: int, headers: httpx.Headers, body: bytes, subject: str,
+                       method: str) -> HarvestError:
+        """The typed error of a refused request; each API version words its own."""
+        return error_for(status, headers, body, subject, method, secrets=self.secrets)
 
     def _wait_out(self, throttle: _Throttled, already: float, count: int) -> float:
         """Waits Retry-After plus the margin; `on_throttle` hears the seconds Harvest asked.

@@ -1,4 +1,5 @@
-"""A Harvest v1-compatible loopback server with demo data (standard library only, no Qt)."""
+"""A Harvest-compatible loopback server, API v1 (XML) and v2 (JSON, under /v2), with demo data
+(standard library only, no Qt)."""
 
 from .app import RecordedRequest
 from .faults import FAULT_KINDS, Faults

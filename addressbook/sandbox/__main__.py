@@ -10,6 +10,8 @@ import threading
 from collections.abc import Sequence
 
 from .server import DEMO_EMAIL, DEMO_PASSWORD, SandboxServer, is_loopback
+from .v2_documents import ACCOUNT_ID
+from .v2_routes import ACCOUNTS_PATH, DEMO_TOKEN
 
 PASSWORD_VARIABLE = "HARVEST_SANDBOX_PASSWORD"
 
@@ -17,7 +19,7 @@ PASSWORD_VARIABLE = "HARVEST_SANDBOX_PASSWORD"
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m addressbook.sandbox",
-        description="A local Harvest v1-compatible server with demo clients and contacts.",
+        description="A local Harvest-compatible server (API v1, v2) with demo data.",
     )
     parser.add_argument("--host", default="127.0.0.1",
                         help="address to bind (default: loopback; others need --allow-remote)")
@@ -80,6 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Only the public demo password is echoed; a password the user chose stays unprinted.
         shown = password if password == DEMO_PASSWORD else "(as given)"
         print(f"  password: {shown}", flush=True)
+        print(f"API v2 at {server.url}/v2 (accounts list at {server.url}{ACCOUNTS_PATH})",
+              flush=True)
+        print(f"  token:      {DEMO_TOKEN}", flush=True)
+        print(f"  account id: {ACCOUNT_ID}", flush=True)
         print("Press Ctrl+C to stop.", flush=True)
         try:
             while not stopped.wait(0.5):

@@ -18,6 +18,7 @@ from . import documents, wire
 from .records import client_changes, contact_changes
 from .store import InvalidRecord, RecordNotFound, Store
 from .throttle import Throttle
+from .v2_routes import DEMO_TOKEN, HarvestV2App, is_v2_path
 
 
 @dataclass(frozen=True)
@@ -112,12 +113,17 @@ class HarvestApp:
         self.email = email
         self.admin = admin
         self._expected_credentials = f"{email}:{password}".encode()
+        # API v2 on the same port, over the same records and throttle (see v2_routes).
+        self.v2 = HarvestV2App(store, throttle, email=email, admin=admin)
 
     def set_password(self, password: str) -> None:
         """The user changed the password on the web: the old one is refused from now on."""
         self._expected_credentials = f"{self.email}:{password}".encode()
+        self.v2.set_token(f"{DEMO_TOKEN}-{password}")  # and v2's token is revoked with it
 
     def handle(self, request: RecordedRequest) -> Response:
+        if is_v2_path(request.path):
+            return self.v2.handle(request)
         response = self._handle(request)
         if response.content_type == wire.XML_CONTENT_TYPE and _MOBILE_AGENT.search(
             request.headers.get("user-agent", "")

@@ -24,7 +24,15 @@ class Fault:
     body: bytes | None = None  # for "malformed": exactly these bytes, as a 200
 
     def matches(self, method: str, path: str) -> bool:
-        return (self.method is None or self.method == method.upper()) and (
+        method = method.upper()
+        if path.startswith("/v2/"):  # v2 requests meet the faults planned for v1's paths too
+            v1_path, v1_method = path[3:], "PUT" if method == "PATCH" else method
+            if self._matches(v1_method, v1_path):
+                return True
+        return self._matches(method, path)
+
+    def _matches(self, method: str, path: str) -> bool:
+        return (self.method is None or self.method == method) and (
             self.path is None or path.startswith(self.path)
         )
 

@@ -17,7 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from . import documents
+from . import documents, v2_routes
 from .app import RecordedRequest, Response, html_error, plain, throttled
 from .wire import XML_CONTENT_TYPE
 
@@ -157,7 +157,7 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         if fault is not None and kind in ("http_500", "http_502", "throttle"):
-            self._send(_fault_response(kind, fault.retry_after))
+            self._send(_fault_response(kind, fault.retry_after, request.path))
             return
         response = self._run_app(request)
         if kind == "drop_after":
@@ -222,9 +222,10 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
                 time.sleep(delay)
 
 
-def _fault_response(kind: str, retry_after: int) -> Response:
+def _fault_response(kind: str, retry_after: int, path: str) -> Response:
     if kind == "throttle":
-        return throttled(retry_after)
+        return v2_routes.throttled(retry_after) if v2_routes.is_v2_path(path) \
+            else throttled(retry_after)
     return html_error(502 if kind == "http_502" else 500)
 
 

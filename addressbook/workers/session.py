@@ -17,13 +17,36 @@ from typing import Any
 
 import httpx
 
-from addressbook.api import Account, AuthenticationError, HarvestClient, HarvestError, NetworkError
+from addressbook.api import (
+    Account,
+    AuthenticationError,
+    HarvestApi,
+    HarvestError,
+    NetworkError,
+)
+from addressbook.api.v2.address import parse_account_id, v2_base_url
 from addressbook.core.models import Client, Contact
 from addressbook.index.row_index import IndexedRows
 from addressbook.index.rows import ContactRow, build_rows, company_names
 from addressbook.workers.errors import SessionError
 
 log = logging.getLogger(__name__)
+
+
+def _make_api(address: str, login: str, secret: str,
+              transport: httpx.BaseTransport | None) -> HarvestApi | None:
+    """v1 (account URL, email, password) or v2 (API URL + /v2, account id, token):
+    the address says which (api.v2.address), the rest of the app need not know."""
+    from addressbook.api import HarvestClient, HarvestV2Client
+
+    base = v2_base_url(address)
+    if base is None:
+        return HarvestClient(address, login, secret, transport=transport)
+    account_id = parse_account_id(login)
+    if account_id is None:  # a damaged setting: no client, so sign-in is asked for again
+        log.warning("Not a Harvest account id: %r", login[:40])
+        return None
+    return HarvestV2Client(secret, account_id, base_url=base, transport=transport)
 
 
 class Session:
@@ -35,9 +58,10 @@ class Session:
         self.recovery_notice: str | None = None  # the cache had to be rebuilt: tell the user
         self.on_throttle: Callable[[float], None] | None = None
         self._cancel = cancel_event
-        self._api: HarvestClient | None = None
+        self._api: HarvestApi | None = None
         if password:
-            self._api = HarvestClient(base_url, email, password, transport=transport)
+            self._api = _make_api(base_url, email, password, transport)
+        if self._api is not None:
             self._api.cancel_event = cancel_event
             self._api.on_throttle = self._throttled
         self._cache: Any = None
@@ -57,7 +81,7 @@ class Session:
     # -- sign-in and cache -----------------------------------------------------------
     def verify(self) -> Account:
         if self._api is None:
-            raise SessionError("No password to sign in with.", "auth")
+            raise SessionError("No password or token to sign in with.", "auth")
         try:
             return self._api.who_am_i()
         except AuthenticationError as error:
@@ -89,7 +113,8 @@ class Session:
     def _start_engine(self) -> None:
         from addressbook.sync import SyncEngine
 
-        self._engine = SyncEngine(self._api, self._cache)  # type: ignore[arg-type]
+        assert self._api is not None
+        self._engine = SyncEngine(self._api, self._cache)
 
     def forget_password(self) -> None:
         """After the server refused the saved password: keep the cache, stop syncing."""

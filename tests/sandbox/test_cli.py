@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import signal
 import subprocess
 import sys
@@ -57,3 +58,23 @@ def test_cli_refuses_too_many_contacts() -> None:
         capture_output=True, text=True, timeout=30,
     )  # fmt: skip
     assert result.returncode == 2 and "--contacts" in result.stderr
+
+
+def test_cli_prints_the_v2_demo_token_and_account_that_work() -> None:
+    with start("--contacts", "3") as process:
+        assert process.stdout is not None
+        banner: dict[str, str] = {}
+        while "Press" not in banner:  # the whole banner, up to "Press Ctrl+C to stop."
+            line = process.stdout.readline().strip()
+            assert line, "the sandbox ended before its banner"
+            banner[line.split(" ", 1)[0].rstrip(":")] = line
+        url = banner["Harvest"].rsplit(" ", 1)[-1]
+        assert banner["API"].startswith(f"API v2 at {url}/v2")
+        token, account = banner["token"].split()[-1], banner["account"].split()[-1]
+        request = urllib.request.Request(f"{url}/v2/contacts", headers={
+            "Authorization": f"Bearer {token}", "Harvest-Account-Id": account,
+            "User-Agent": "CLI test (test@example.com)"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert len(json.loads(response.read())["contacts"]) == 3
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from addressbook.api import HarvestClient
+from addressbook.api import HarvestApi
 from addressbook.core.models import Contact
-from addressbook.sandbox import DEMO_EMAIL, DEMO_PASSWORD, SandboxServer
+from addressbook.sandbox import SandboxServer
 from addressbook.storage import Cache
 from addressbook.sync import SyncEngine, SyncReport
+from tests.api_versions import API_VERSIONS
+from tests.api_versions import make_api as make_any_api
 
 
 @pytest.fixture
@@ -20,17 +23,22 @@ def server() -> Iterator[SandboxServer]:
         yield running
 
 
-def make_api(url: str) -> HarvestClient:
-    api = HarvestClient(url, DEMO_EMAIL, DEMO_PASSWORD, timeout=5.0)
-    # Keep the retries of dropped GETs but not their seconds of backoff.
-    api.connection.retry_delays = (0.01, 0.01)
-    return api
+@pytest.fixture(params=API_VERSIONS)
+def api_version(request: pytest.FixtureRequest) -> str:
+    """Every sync test runs against Harvest v1 (XML) and v2 (JSON) of the same sandbox."""
+    return str(request.param)
+
+
+def make_api(url: str, version: str = "v1", **options: Any) -> HarvestApi:
+    # Keep the retries of dropped GETs but not their seconds of backoff (api_versions).
+    return make_any_api(url, version, **{"timeout": 5.0, **options})
 
 
 @pytest.fixture
-def api(server: SandboxServer) -> Iterator[HarvestClient]:
-    with make_api(server.url) as client:
-        yield client
+def api(server: SandboxServer, api_version: str) -> Iterator[HarvestApi]:
+    client = make_api(server.url, api_version)
+    yield client
+    client.close()
 
 
 @pytest.fixture
@@ -40,7 +48,7 @@ def cache(tmp_path: Path) -> Iterator[Cache]:
 
 
 @pytest.fixture
-def engine(api: HarvestClient, cache: Cache) -> SyncEngine:
+def engine(api: HarvestApi, cache: Cache) -> SyncEngine:
     return SyncEngine(api, cache)
 
 

@@ -1,6 +1,6 @@
 """Child process for the crash-safety test: edits and syncs in a loop until it is killed.
 
-Usage: crash_child.py URL CACHE_PATH SEED FIRST_NUMBER SEEDED_IDS
+Usage: crash_child.py URL CACHE_PATH SEED FIRST_NUMBER SEEDED_IDS API_VERSION
 Every edit is announced on stdout before the call ("intent ...") and confirmed after
 it returns ("done ..."), so the parent knows which edits the cache has promised to keep.
 """
@@ -11,11 +11,12 @@ import random
 import sys
 from pathlib import Path
 
-from addressbook.api import HarvestClient
 from addressbook.core.models import Contact
-from addressbook.sandbox import DEMO_EMAIL, DEMO_PASSWORD
 from addressbook.storage import Cache
 from addressbook.sync import SyncEngine
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script: find tests/
+from tests.api_versions import make_api  # noqa: E402
 
 
 def say(*words: object) -> None:
@@ -43,10 +44,10 @@ def edit(cache: Cache, rng: random.Random, number: int, seeded: list[int], clien
             say("done", "delete", victim.last_name)
 
 
-def main(url: str, path: str, seed: str, first: str, seeded_ids: str) -> None:
+def main(url: str, path: str, seed: str, first: str, seeded_ids: str, version: str) -> None:
     rng = random.Random(int(seed))
     seeded = [int(text) for text in seeded_ids.split(",")]
-    with Cache.open(Path(path)) as cache, HarvestClient(url, DEMO_EMAIL, DEMO_PASSWORD) as api:
+    with Cache.open(Path(path)) as cache, make_api(url, version) as api:
         engine = SyncEngine(api, cache)
         client = cache.clients()[0].id if cache.clients() else 1
         say("ready")
@@ -59,4 +60,4 @@ def main(url: str, path: str, seed: str, first: str, seeded_ids: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:6])
+    main(*sys.argv[1:7])

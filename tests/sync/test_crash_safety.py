@@ -21,6 +21,7 @@ import pytest
 from addressbook.sandbox import SandboxServer
 from addressbook.storage import Cache
 from addressbook.sync import SyncEngine
+from tests.api_versions import API_VERSIONS
 
 from .conftest import make_api
 
@@ -70,8 +71,10 @@ def crash_server() -> Iterator[SandboxServer]:
         yield running
 
 
-def run_child(server: SandboxServer, path: Path, seed: int, first: int, seeded: str) -> str:
-    command = [sys.executable, str(CHILD), server.url, str(path), str(seed), str(first), seeded]
+def run_child(server: SandboxServer, path: Path, seed: int, first: int, seeded: str,
+              version: str = "v1") -> str:
+    command = [sys.executable, str(CHILD), server.url, str(path), str(seed), str(first), seeded,
+               version]
     errors = path.with_name("child-errors.txt")
     with errors.open("w") as error_file:
         child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=error_file, text=True)
@@ -121,23 +124,24 @@ def check(cache: Cache, server: SandboxServer, ledger: Ledger, *, final: bool = 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("api_version", API_VERSIONS)
 def test_sigkill_at_random_moments_loses_and_duplicates_nothing(
-    crash_server: SandboxServer, tmp_path: Path
+    crash_server: SandboxServer, tmp_path: Path, api_version: str
 ) -> None:
     path = tmp_path / "crash.sqlite3"
     targets = crash_server.store.contacts()[:8]
     seeded = ",".join(str(c.id) for c in targets)
-    with Cache.open(path) as cache, make_api(crash_server.url) as api:
+    with Cache.open(path) as cache, make_api(crash_server.url, api_version) as api:
         assert SyncEngine(api, cache).sync().ok
     assert crash_server.wait_idle()
     ledger = Ledger(titles={c.id or 0: {c.title} for c in targets})
     seed = random.randrange(1_000_000)
     for kill in range(KILLS):
-        output = run_child(crash_server, path, seed + kill, kill * 1000, seeded)
+        output = run_child(crash_server, path, seed + kill, kill * 1000, seeded, api_version)
         ledger.read(output)
         with Cache.open(path) as cache:
             check(cache, crash_server, ledger)
-    with Cache.open(path) as cache, make_api(crash_server.url) as api:
+    with Cache.open(path) as cache, make_api(crash_server.url, api_version) as api:
         report = SyncEngine(api, cache).sync(full=True)
         assert report.ok, report
         check(cache, crash_server, ledger, final=True)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from addressbook.api import HarvestClient
 from addressbook.core.models import Contact
-from addressbook.sandbox import DEMO_EMAIL, DEMO_PASSWORD, SandboxServer
+from addressbook.sandbox import SandboxServer
 from addressbook.sync import SyncEngine
+
+from .conftest import make_api
 
 
 def test_a_good_sync_has_no_error_kind(synced: SyncEngine) -> None:
@@ -23,7 +24,8 @@ def test_password_changed_on_the_web_is_auth_and_keeps_the_outbox(
     server.set_password("changed on the web")
     server.requests.clear()
     report = synced.sync()
-    assert report.error_kind == "auth" and report.error and "password" in report.error
+    assert report.error_kind == "auth" and report.error
+    assert "password" in report.error or "access token" in report.error
     assert not report.offline and not report.ok
     assert len(server.requests) == 1  # a refused password is never retried
     assert [p.state for p in cache.pending()] == ["queued"]
@@ -43,9 +45,9 @@ def test_server_failures_have_their_kind(
 
 
 def test_throttling_beyond_the_bounded_wait_is_throttled(
-    server: SandboxServer, synced: SyncEngine
+    server: SandboxServer, synced: SyncEngine, api_version: str
 ) -> None:
-    with HarvestClient(server.url, DEMO_EMAIL, DEMO_PASSWORD, max_throttle_wait=0.0) as impatient:
+    with make_api(server.url, api_version, max_throttle_wait=0.0) as impatient:
         server.faults.add("throttle", path="/clients", count=10, retry_after=30)
         report = SyncEngine(impatient, synced.cache).sync()
     assert report.error_kind == "throttled" and report.error

@@ -5,9 +5,10 @@ from __future__ import annotations
 import threading
 
 from addressbook.core.models import Contact
-from addressbook.sandbox import DEMO_EMAIL, SandboxServer
+from addressbook.sandbox import SandboxServer
 from addressbook.storage import Cache
 from addressbook.sync import SyncEngine
+from tests.api_versions import client_contacts_path
 
 from .conftest import local, make_api, sync_ok
 
@@ -101,11 +102,11 @@ def test_connection_dropped_during_the_pull(server: SandboxServer, synced: SyncE
     assert local(synced.cache)[server.store.contacts()[1].id or 0].title == "Pulled later"
 
 
-def test_wrong_password_stops_without_retrying(server: SandboxServer, cache: Cache) -> None:
+def test_wrong_password_stops_without_retrying(server: SandboxServer, cache: Cache,
+                                               api_version: str) -> None:
     cache.create_contact(Contact(None, 1, "Kept", "Queued"))
-    with make_api(server.url) as api:
-        bad = type(api)(server.url, DEMO_EMAIL, "not the password")
-    with bad:
+    server.set_password("changed on the web")  # the saved password (or token) is refused
+    with make_api(server.url, api_version) as bad:
         server.requests.clear()
         report = SyncEngine(bad, cache).sync()
     assert report.error and not report.offline
@@ -135,14 +136,15 @@ def test_cancel_stops_at_a_safe_point_and_loses_nothing(
 
 
 def test_cancel_while_looking_up_a_lost_create_keeps_it_unknown(
-    server: SandboxServer, synced: SyncEngine
+    server: SandboxServer, synced: SyncEngine, api_version: str
 ) -> None:
     cache = synced.cache
     client_id = server.store.clients()[2].id
     created = cache.create_contact(Contact(None, client_id, "Cara", "Careful"))
     server.faults.add("drop_after", method="POST", path="/contacts")
     assert synced.sync().offline
-    server.faults.add("throttle", method="GET", path=f"/clients/{client_id}/contacts")
+    lookup = client_contacts_path(api_version, client_id)
+    server.faults.add("throttle", method="GET", path=lookup)
     cancel = threading.Event()
 
     def cancel_when_throttled(phase: str, done: int, total: int) -> None:

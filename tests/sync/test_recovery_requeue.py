@@ -19,13 +19,13 @@ from .conftest import local, make_api, sync_ok
 
 
 def test_edits_queued_in_a_damaged_cache_reach_harvest(
-    server: SandboxServer, tmp_path: Path
+    server: SandboxServer, tmp_path: Path, api_version: str
 ) -> None:
     path = tmp_path / "account.sqlite3"
     store = server.store
     client_id = store.clients()[0].id
     edited, deleted, changed_there = store.contacts()[:3]
-    with make_api(server.url) as api, Cache.open(path) as cache:
+    with make_api(server.url, api_version) as api, Cache.open(path) as cache:
         sync_ok(SyncEngine(api, cache))
         new = cache.create_contact(Contact(None, client_id, "Nora", "Rescued"))
         cache.update_contact(edited.id or 0, {"title": "Kept through the crash"})
@@ -34,7 +34,7 @@ def test_edits_queued_in_a_damaged_cache_reach_harvest(
     store.update_contact(changed_there.id or 0, title="Changed in Harvest")
     damage_all_but_the_outbox(path)
 
-    with make_api(server.url) as api, Cache.open(path) as cache:
+    with make_api(server.url, api_version) as api, Cache.open(path) as cache:
         recovery = cache.recovery
         assert recovery is not None and not recovery.newer and recovery.requeued == 4
         assert recovery.user_message == (

@@ -11,7 +11,7 @@ from addressbook.app import Application
 from addressbook.credentials import account_key
 from addressbook.logging_setup import configure_logging
 from addressbook.sandbox import DEMO_EMAIL, DEMO_PASSWORD, SandboxServer
-from addressbook.settings import Preferences
+from addressbook.settings import Preferences, SavedAccount
 from addressbook.ui.sign_in_flow import NO_KEYRING, NOT_ADMIN
 from tests.conftest import MemoryKeyring
 from tests.ui.conftest import WAIT_MS, AppFactory
@@ -22,6 +22,7 @@ def fill_dialog(
 ) -> None:
     dialog = app.sign_in.dialog
     assert dialog is not None and dialog.isVisible()
+    dialog.classic_radio.click()  # a new user sees the token page first
     dialog.server_edit.clear()
     qtbot.keyClicks(dialog.server_edit, server)
     dialog.email_edit.clear()
@@ -47,7 +48,7 @@ def test_sign_in_remembers_the_password_in_the_keyring(
     qtbot.waitUntil(lambda: app.sign_in.dialog is None, timeout=WAIT_MS)
     key = account_key(sandbox.url, DEMO_EMAIL)
     assert memory_keyring.secrets == {("HarvestContacts", key): DEMO_PASSWORD}
-    assert app.settings.get(Preferences.SERVER) == sandbox.url
+    assert app.settings.saved_account(app.data_dir) == SavedAccount(sandbox.url, DEMO_EMAIL, "v1")
     assert app.window.contacts_model.total_count() == len(sandbox.store.contacts())
 
 

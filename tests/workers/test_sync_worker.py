@@ -13,20 +13,23 @@ from pytestqt.qtbot import QtBot
 
 from addressbook.core.models import Contact
 from addressbook.index.rows import ContactRow
-from addressbook.sandbox import DEMO_EMAIL, DEMO_PASSWORD, SandboxServer
+from addressbook.sandbox import SandboxServer
 from addressbook.storage import Cache
 from addressbook.workers import SyncWorker, WorkerEvents, WorkerThread
+from tests.api_versions import API_VERSIONS, sign_in_triple
 
 WAIT_MS = 10_000
 
 
 class Running:
-    def __init__(self, worker: SyncWorker, host: WorkerThread, events: WorkerEvents) -> None:
+    def __init__(self, worker: SyncWorker, host: WorkerThread, events: WorkerEvents,
+                 version: str) -> None:
         self.worker, self.host, self.events = worker, host, events
+        self.version = version  # the Harvest API the worker signs in with
 
 
-@pytest.fixture
-def running(qtbot: QtBot, tmp_path: Path) -> Iterator[Running]:
+@pytest.fixture(params=API_VERSIONS)
+def running(qtbot: QtBot, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Running]:
     worker = SyncWorker(
         tmp_path / "data", sync_interval_ms=3_600_000, offline_retry_ms=3_600_000, delete_grace_ms=0
     )
@@ -34,7 +37,7 @@ def running(qtbot: QtBot, tmp_path: Path) -> Iterator[Running]:
     events.relay(worker)  # results re-emitted on this (the GUI) thread
     host = WorkerThread(worker)
     host.start()
-    yield Running(worker, host, events)
+    yield Running(worker, host, events, request.param)
     assert host.stop()
 
 
@@ -42,7 +45,7 @@ def sign_in(qtbot: QtBot, running: Running, server: SandboxServer) -> list[Conta
     loads: list[tuple[list[ContactRow], list[object]]] = []
     running.events.contacts_loaded.connect(lambda rows, clients: loads.append((rows, clients)))
     with qtbot.waitSignal(running.events.sync_finished, timeout=WAIT_MS):
-        running.worker.sign_in_requested.emit(server.url, DEMO_EMAIL, DEMO_PASSWORD)
+        running.worker.sign_in_requested.emit(*sign_in_triple(server.url, running.version))
     # First the (empty) cache at once, then the synced contacts.
     assert len(loads) == 2 and loads[0][0] == []
     rows, clients = loads[-1]
@@ -148,7 +151,8 @@ def test_stop_mid_request_is_prompt_and_loses_nothing(
     assert running.host.stop()
     assert time.monotonic() - started < 2.0
     sandbox.faults.latency = 0
-    with Cache.open(Cache.path_for(tmp_path / "data", sandbox.url, DEMO_EMAIL)) as cache:
+    address, login, _ = sign_in_triple(sandbox.url, running.version)
+    with Cache.open(Cache.path_for(tmp_path / "data", address, login)) as cache:
         mine = next(c for c in cache.contacts() if c.id == target.id)
         assert mine.title == "Queued before quitting"
         pushed = sandbox.store.get_contact(target.id)
@@ -160,7 +164,7 @@ def test_offline_sign_in_is_a_network_failure(qtbot: QtBot, running: Running) ->
     with SandboxServer(clients=1, contacts=1) as server:
         url = server.url
     with qtbot.waitSignal(running.events.sign_in_failed, timeout=WAIT_MS) as failed:
-        running.worker.sign_in_requested.emit(url, DEMO_EMAIL, DEMO_PASSWORD)
+        running.worker.sign_in_requested.emit(*sign_in_triple(url, running.version))
     assert failed.args[1] == "network"
 
 
@@ -178,7 +182,8 @@ def test_password_changed_mid_session_asks_again_without_an_extra_request(
     assert paths and not any("who_am_i" in path for path in paths)
     assert len(paths) == 1  # the refused request only: no check, no retry
     with qtbot.waitSignal(running.events.sync_finished, timeout=WAIT_MS) as synced:
-        running.worker.sign_in_requested.emit(sandbox.url, DEMO_EMAIL, "changed on the web")
+        running.worker.sign_in_requested.emit(
+            *sign_in_triple(sandbox.url, running.version, "changed on the web"))
     assert synced.args[0].pushed == 1  # the edit waited in the outbox
     stored = sandbox.store.get_contact(rows[0].id)
     assert stored is not None and stored.title == "Kept for later"

@@ -1,4 +1,5 @@
-"""The sign-in dialog: what it asks, what it emits, and how it shows the app's answers."""
+"""The sign-in dialog's classic (v1) page: what it asks, what it emits, and how it shows the
+app's answers. The token page is in test_sign_in_token.py."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from tests.ui.helpers import inside, show, type_text
 
 
 def make(qtbot: QtBot, **kwargs: object) -> SignInDialog:
+    kwargs.setdefault("mode", "v1")
     dialog = SignInDialog(**kwargs)  # type: ignore[arg-type]
     show(qtbot, dialog)
     return dialog
@@ -29,7 +31,6 @@ def fill(qtbot: QtBot, dialog: SignInDialog, server: str, email: str, password: 
 
 def test_sign_in_emits_what_was_typed(qtbot: QtBot) -> None:
     dialog = make(qtbot)
-    assert not dialog.sign_in_button.isEnabled()
     fill(qtbot, dialog, " acme ", " jane@acme.com ", " pä ss ")
     assert dialog.sign_in_button.isEnabled()
     with qtbot.waitSignal(dialog.sign_in_requested, timeout=1000) as signal:
@@ -62,26 +63,40 @@ def test_enter_in_the_password_field_signs_in(qtbot: QtBot) -> None:
         ("acme", "jane@acme.com", "", "Enter your password."),
     ],
 )
-def test_sign_in_stays_disabled_until_everything_is_there(
+def test_sign_in_with_something_missing_says_what_on_the_field(
     qtbot: QtBot, server: str, email: str, password: str, reason: str
 ) -> None:
     dialog = make(qtbot)
     fill(qtbot, dialog, server, email, password)
-    assert not dialog.sign_in_button.isEnabled()
+    # Sign in stays enabled, so it stays in the Tab order with its reason on it.
+    assert dialog.sign_in_button.isEnabled()
     assert reason in dialog.missing()
-    assert reason in dialog.sign_in_button.toolTip()
+    assert reason in dialog.sign_in_button.accessibleDescription()
     with qtbot.assertNotEmitted(dialog.sign_in_requested, wait=20):
         qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
     assert dialog.isVisible(), "Enter must not fall through to Cancel"
+    [field] = [f for f in dialog.fields.values() if f.message.text() == reason]
+    assert field.message.isVisible() and QApplication.focusWidget() is field.edit
+    assert field.edit.accessibleDescription() == f"Required. Invalid: {reason}"
 
 
-def test_an_odd_email_gets_a_note_under_it(qtbot: QtBot) -> None:
+def test_an_odd_email_gets_a_note_once_the_field_is_left_never_while_typing(
+        qtbot: QtBot) -> None:
     dialog = make(qtbot)
+    message = dialog.messages["email"]
+    shown: list[str] = []
+    dialog.email_edit.textChanged.connect(lambda _: shown.append(message.text()))
+    dialog.email_edit.setFocus()
     type_text(qtbot, dialog.email_edit, "jane@")
-    assert dialog.messages["email"].isVisible()
-    assert "does not look like an email" in dialog.messages["email"].text()
-    type_text(qtbot, dialog.email_edit, "acme.com")
-    assert not dialog.messages["email"].isVisible()
+    assert shown == [""] * 5 and not message.isVisible()  # no flicker under the fingers
+    qtbot.keyClick(dialog.email_edit, Qt.Key.Key_Tab)
+    assert message.isVisible() and "does not look like an email" in message.text()
+    dialog.email_edit.setFocus()
+    dialog.email_edit.end(False)
+    type_text(qtbot, dialog.email_edit, "acme.c")
+    assert message.text() == "This does not look like an email address."  # steady meanwhile
+    type_text(qtbot, dialog.email_edit, "om")
+    assert not message.isVisible()
 
 
 def test_busy_locks_the_inputs_and_says_so(qtbot: QtBot) -> None:
