@@ -11,11 +11,16 @@ _SIZE = 16
 
 def badge_icon(kind: str) -> QIcon:
     """'dirty': a dot in the highlight colour; 'conflict': the style's warning icon;
-    'rejected' (Harvest refused the change): the style's error icon."""
+    'rejected' (Harvest refused the change): the style's error icon; 'synced': a dot in
+    the palette's "up to date" green."""
     if kind == "conflict":
         return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
     if kind == "rejected":
         return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+    if kind == "synced":
+        from addressbook.ui.palette import state_colour
+
+        return _dot(QColor(state_colour("ok")))
     return _dot(QApplication.palette().color(QPalette.ColorRole.Highlight))
 
 
