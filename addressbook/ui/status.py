@@ -1,32 +1,36 @@
-"""The status bar: connection state, sync progress, last sync, unsynced changes, Undo."""
+"""The status bar: one sync indicator (icon, colour, words) driven by the real state,
+the button that syncs or retries, unsynced changes, conflicts, and Undo.
+
+The words come from status_words; every change of state and every message is said
+to a screen reader through addressbook.ui.announce (errors at once, the rest politely).
+"""
 
 from __future__ import annotations
 
-import math
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from addressbook.core.words import counted
+from addressbook.ui import status_words as words
+from addressbook.ui.announce import announce
+from addressbook.ui.status_icon import status_pixmap
+from addressbook.ui.status_words import SyncStatus
 
-ONLINE, OFFLINE, SYNCING, THROTTLED, SIGNED_OUT = (
-    "Online", "Offline", "Syncing…", "Throttled", "Not signed in")
-UNDO_SECONDS = 8
-_PHASES = {
-    "pull-clients": "Fetching clients",
-    "pull-contacts": "Fetching contacts",
-    "push": "Sending changes",
-    "throttled": "Waiting for Harvest",
-}
+UNDO_SECONDS = 10
+# Kept for callers that compare against them.
+ONLINE, OFFLINE, SIGNED_OUT = "Up to date", "Offline", "Not signed in"
 
 
-def _tool_button(text: str, name: str) -> QToolButton:
+def _button(text: str, *, raised: bool = True) -> QToolButton:
+    """A button that looks like one (raised), named by its visible text."""
     button = QToolButton()
     button.setText(text)
-    button.setAccessibleName(name)
-    button.setAutoRaise(True)
+    button.setAccessibleName(text)
+    button.setAutoRaise(not raised)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return button
 
 
@@ -34,134 +38,230 @@ class StatusBar(QStatusBar):
     undo_clicked = Signal()
     unsynced_clicked = Signal()
     conflicts_clicked = Signal()
-    retry_clicked = Signal()
+    retry_clicked = Signal()  # "Sync now" / "Retry now"
+    sign_in_clicked = Signal()  # "Sign in…" when Harvest refused the saved password
+    problem_reported = Signal(str)  # why a sync the user asked for failed (notice bar)
+    sync_running_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Status")
-        self.connection = QLabel(SIGNED_OUT)
-        self.connection.setAccessibleName("Connection")
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName("Sync progress")
-        self.progress.setMaximumWidth(160)
-        self.progress.setVisible(False)
-        self.last_sync = QLabel()
-        self.last_sync.setAccessibleName("Last sync")
-        self.unsynced = _tool_button("", "Unsynced changes")
-        self.unsynced.clicked.connect(self.unsynced_clicked)
-        self.conflicts = _tool_button("", "Conflicts")
-        self.conflicts.setToolTip("Choose which version to keep")
-        self.conflicts.clicked.connect(self.conflicts_clicked)
-        self.retry = _tool_button("Sync now", "Sync now")
-        self.retry.setToolTip("Sync with Harvest now (F5)")
-        self.retry.clicked.connect(self.retry_clicked)
-        self.undo_message = QLabel()
-        self.undo_message.setAccessibleName("Undo message")
-        self.undo = _tool_button("Undo", "Undo delete")
-        self.undo.clicked.connect(self._undo)
-        self.addWidget(self.undo_message)
-        self.addWidget(self.undo)
-        permanent: list[QWidget] = [self.conflicts, self.unsynced, self.last_sync, self.progress,
-                                    self.connection, self.retry]
-        for widget in permanent:
-            self.addPermanentWidget(widget)
+        self._status = SyncStatus()
+        self._manual = False  # the user asked for the sync in progress (F5, Sync now)
+        self._build_widgets()
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
         self._undo_timer.timeout.connect(self.clear_undo)
-        self._throttle_timer = QTimer(self)
-        self._throttle_timer.setInterval(1000)
-        self._throttle_timer.timeout.connect(self._tick_throttle)
-        self._resume_at = 0.0
         self.clear_undo()
         self.set_unsynced(0, 0)
+        self._render(announce_it=False)
 
-    # -- connection and sync ------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.indicator_icon = QLabel()
+        self.connection = QLabel()
+        self.connection.setTextFormat(Qt.TextFormat.PlainText)
+        self.connection.setAccessibleDescription("Sync status")
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Sync progress")
+        self.progress.setMaximumWidth(140)
+        self.progress.setTextVisible(False)
+        self.retry = _button("Sync now")
+        self.retry.clicked.connect(self._retry_pressed)
+        self.unsynced = _button("", raised=False)
+        self.unsynced.clicked.connect(self.unsynced_clicked)
+        self.conflicts = _button("", raised=False)
+        self.conflicts.setToolTip("Choose which version to keep")
+        self.conflicts.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.conflicts.clicked.connect(self.conflicts_clicked)
+        self.undo_message = QLabel()
+        self.undo_message.setTextFormat(Qt.TextFormat.PlainText)
+        self.undo = _button("Undo")
+        self.undo.setToolTip("Undo the delete (Ctrl+Z)")
+        self.undo.clicked.connect(self._undo)
+        self.addWidget(self.undo_message)
+        self.addWidget(self.undo)
+        for widget in (self.conflicts, self.unsynced, self.progress, self.indicator_icon,
+                       self.connection, self.retry):
+            self.addPermanentWidget(widget)
+
+    # -- the state, as reported by the worker ----------------------------------------
+    @property
+    def state(self) -> str:
+        """The indicator's words, as shown."""
+        return self.connection.text()
+
+    @property
+    def kind(self) -> str:
+        """signed_out, signing_in, idle, syncing, up_to_date, offline, throttled,
+        sign_in_needed or failed (see status_words)."""
+        return self._status.kind
+
+    def is_syncing(self) -> bool:
+        return self._status.kind == words.SYNCING
+
+    def set_signed_in(self, signed_in: bool) -> None:
+        if not signed_in:
+            self.set_signed_out()
+        elif self._status.kind in (words.SIGNED_OUT, words.SIGN_IN_NEEDED, words.SIGNING_IN):
+            self._set(kind=words.IDLE, reason="")
+
     def set_signed_out(self) -> None:
-        self._set_state(SIGNED_OUT)
-        self.last_sync.clear()
-        self.set_unsynced(0, 0)
+        self._set(kind=words.SIGNED_OUT, last_sync=None, unsynced=0, reason="",
+                  seconds_left=0)
 
     def set_syncing(self) -> None:
-        self._set_state(SYNCING)
+        self._set(kind=words.SYNCING, phase="", done=0, total=0, seconds_left=0)
 
     def set_progress(self, phase: str, done: int, total: int) -> None:
-        if phase == "throttled":
-            return
-        label = _PHASES.get(phase, "Syncing")
-        self._set_state(f"{label}…")
-        self.progress.setVisible(total > 0 and done < total)
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(min(done, total))
+        if phase != "throttled":
+            self._set(kind=words.SYNCING, phase=phase, done=done, total=total)
+
+    def set_throttled(self, seconds: float) -> None:
+        self._set(kind=words.THROTTLED, seconds_left=max(1, round(seconds)))
+
+    def set_retry_in(self, milliseconds: int) -> None:
+        """The worker tries again in `milliseconds` (after an offline or failed sync)."""
+        if self._status.kind in (words.OFFLINE, words.FAILED):
+            self._set(seconds_left=max(1, round(milliseconds / 1000)))
 
     def set_sync_result(self, report: Any) -> None:
         if getattr(report, "cancelled", False):
-            return
-        if getattr(report, "offline", False):
-            self._set_state(OFFLINE, "No connection to Harvest; changes stay queued here.")
+            self._set(kind=words.IDLE)
         elif getattr(report, "error_kind", None) == "auth":
-            self._set_state(OFFLINE, str(report.error))
-            self.connection.setText("Password refused: sign in again")
+            self._set(kind=words.SIGN_IN_NEEDED, reason="")
+        elif getattr(report, "offline", False):
+            self._set(kind=words.OFFLINE, reason=str(getattr(report, "error", "") or ""))
         elif getattr(report, "error", None):
-            self._set_state(OFFLINE, str(report.error))
-            self.connection.setText("Sync failed")
+            self._set(kind=words.FAILED, reason=str(report.error))
         else:
-            self._set_state(ONLINE)
+            self._set(kind=words.UP_TO_DATE, reason="", seconds_left=0)
         refused = len(getattr(report, "rejected", None) or {})
         if refused:
             self.showMessage(f"Harvest refused {counted(refused, 'change')}: "
                              "see Unsynced changes (Ctrl+U).", 15000)
 
     def set_sync_error(self, message: str) -> None:
-        self._set_state(OFFLINE, message)
-        self.connection.setText("Sync failed")
+        if self._status.kind in (words.OFFLINE, words.SIGN_IN_NEEDED):
+            return  # already said, more precisely, by the sign-in answer
+        self._set(kind=words.FAILED, reason=message)
 
     def set_offline(self, message: str) -> None:
-        self._set_state(OFFLINE, message)
+        if self._status.kind != words.SIGN_IN_NEEDED:  # the password comes first
+            self._set(kind=words.OFFLINE, reason=message)
 
-    def set_throttled(self, seconds: float) -> None:
-        self._resume_at = datetime.now().timestamp() + seconds
-        self._tick_throttle()
-        self._throttle_timer.start()
-
-    def _tick_throttle(self) -> None:
-        left = math.ceil(self._resume_at - datetime.now().timestamp())
-        if left <= 0:
-            self._throttle_timer.stop()
-            self._set_state(SYNCING)
-            return
-        self.progress.setVisible(False)
-        self.connection.setText(f"{THROTTLED} (resuming in {left} s)")
-        self.connection.setToolTip("Harvest asked us to slow down; syncing resumes by itself.")
-
-    def _set_state(self, text: str, tooltip: str = "") -> None:
-        self._throttle_timer.stop()
-        self.connection.setText(text)
-        self.connection.setToolTip(tooltip)
-        if text not in (SYNCING,) and not text.endswith("…"):
-            self.progress.setVisible(False)
-        self.retry.setVisible(text != SIGNED_OUT)
-
-    @property
-    def state(self) -> str:
-        return self.connection.text()
+    def set_sign_in_failed(self, message: str, kind: str) -> None:
+        """A sign-in (silent, or at resume) was refused: auth needs the user, the rest waits."""
+        if self._status.kind == words.SIGNED_OUT:
+            return  # the sign-in dialog shows its own errors
+        if kind == "auth":
+            self._set(kind=words.SIGN_IN_NEEDED, reason="")
+        elif kind == "network":
+            self._set(kind=words.OFFLINE, reason=message)
+        else:
+            self._set(kind=words.FAILED, reason=message)
 
     def set_last_sync(self, when: datetime | None) -> None:
-        if when is None:
-            self.last_sync.setText("Never synced")
+        self._set(last_sync=when)
+
+    def expect_manual_sync(self) -> None:
+        """The user asked for a sync (F5): if it cannot happen or fails, say why."""
+        self._manual = True
+        if self._status.kind in (words.SIGNED_OUT, words.SIGN_IN_NEEDED):
+            self._report_problem()
+
+    # -- showing ------------------------------------------------------------------------
+    def _set(self, **changes: Any) -> None:
+        before = self._status
+        if changes.get("kind", before.kind) != before.kind:
+            changes.setdefault("seconds_left", 0)  # a countdown belongs to its state
+        self._status = before.but(**changes)
+        self._render(announce_it=self._status.kind != before.kind)
+        if (before.kind == words.SYNCING) != self.is_syncing():
+            self.sync_running_changed.emit(self.is_syncing())
+        ended = before.kind == words.SYNCING and self._status.kind not in (
+            words.SYNCING, words.THROTTLED)  # a throttled sync carries on by itself
+        if ended and self._manual and self._status.kind in words.URGENT:
+            self._report_problem()
+        elif ended:
+            self._manual = False
+
+    def _report_problem(self) -> None:
+        self._manual = False
+        self.problem_reported.emit(words.failure_notice(self._status))
+
+    def _render(self, *, announce_it: bool) -> None:
+        status = self._status
+        text = words.status_text(status)
+        self.connection.setText(text)
+        self.connection.setAccessibleName(text)
+        self.connection.setToolTip(words.status_tooltip(status))
+        tone = words.TONE[status.kind]
+        self.indicator_icon.setPixmap(status_pixmap(tone, self.devicePixelRatioF()))
+        self.indicator_icon.setToolTip(self.connection.toolTip())
+        syncing = status.kind == words.SYNCING
+        self.progress.setVisible(syncing and 0 < status.total)
+        self.progress.setRange(0, max(status.total, 1))
+        self.progress.setValue(min(status.done, status.total))
+        self._render_retry(status.kind)
+        counting = status.kind in (words.OFFLINE, words.FAILED, words.THROTTLED)
+        if counting and status.seconds_left > 0:
+            self._countdown.start()
+        else:
+            self._countdown.stop()
+        if announce_it:
+            announce(text, urgent=status.kind in words.URGENT, source=self.connection)
+
+    def _render_retry(self, kind: str) -> None:
+        text = {words.OFFLINE: "Retry now", words.FAILED: "Retry now",
+                words.SIGN_IN_NEEDED: "Sign in…"}.get(kind, "Sync now")
+        self.retry.setText(text)
+        self.retry.setAccessibleName(text)
+        self.retry.setToolTip("Sign in to Harvest again" if kind == words.SIGN_IN_NEEDED
+                              else "Sync with Harvest now (F5)")
+        self.retry.setVisible(kind not in (words.SIGNED_OUT, words.SIGNING_IN))
+        self.retry.setEnabled(kind not in (words.SYNCING, words.THROTTLED))
+
+    def _tick(self) -> None:
+        left = self._status.seconds_left - 1
+        if left <= 0 and self._status.kind == words.THROTTLED:
+            self._set(kind=words.SYNCING, seconds_left=0)
             return
-        local = when.astimezone() if when.tzinfo else when
-        same_day = local.date() == datetime.now(local.tzinfo).date()
-        text = local.strftime("%H:%M" if same_day else "%Y-%m-%d %H:%M")
-        self.last_sync.setText(f"Last sync {text}")
-        self.last_sync.setToolTip(local.isoformat(sep=" ", timespec="seconds"))
+        self._set(seconds_left=max(left, 0))
+
+    def _retry_pressed(self) -> None:
+        if self._status.kind == words.SIGN_IN_NEEDED:
+            self.sign_in_clicked.emit()
+            return
+        self.retry_clicked.emit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.PaletteChange:
+            self._render(announce_it=False)  # the icon follows dark mode
+        super().changeEvent(event)
+
+    # -- messages -------------------------------------------------------------------------
+    def showMessage(self, text: str, timeout: int = 0) -> None:  # noqa: N802
+        """A passing message ("Saved Ann Lee."), also said to a screen reader."""
+        super().showMessage(text, timeout)
+        announce(text, source=self)
 
     def set_unsynced(self, count: int, conflicts: int) -> None:
         """'2 unsynced changes' opens the list; '1 conflict' (its own button) resolves it."""
-        text = f"{counted(count, 'unsynced change')}" if count else ""
-        self.unsynced.setText(text or "All changes synced")
+        text = counted(count, "unsynced change") if count else "All changes synced"
+        self.unsynced.setText(text)
+        self.unsynced.setAccessibleName(text)
         self.unsynced.setToolTip("Show the unsynced changes (Ctrl+U)")
         self.unsynced.setVisible(bool(count) or not conflicts)
         self.conflicts.setText(counted(conflicts, "conflict"))
+        self.conflicts.setAccessibleName(self.conflicts.text())
+        self._conflict_icon(conflicts)
+        self.conflicts.setVisible(conflicts > 0)
+        self._set(unsynced=count)
+
+    def _conflict_icon(self, conflicts: int) -> None:
         if conflicts:
             from addressbook.ui.badges import badge_icon  # QStyle/QPainter: not at start-up
 
@@ -170,15 +270,15 @@ class StatusBar(QStatusBar):
             from PySide6.QtGui import QIcon  # its enums cost ~3 ms: not before the first paint
 
             self.conflicts.setIcon(QIcon())
-        self.conflicts.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.conflicts.setVisible(conflicts > 0)
 
-    # -- undo -----------------------------------------------------------------------
+    # -- undo -----------------------------------------------------------------------------
     def offer_undo(self, message: str, seconds: int = UNDO_SECONDS) -> None:
         self.undo_message.setText(message)
+        self.undo_message.setAccessibleName(message)
         self.undo_message.setVisible(True)
         self.undo.setVisible(True)
         self._undo_timer.start(seconds * 1000)
+        announce(f"{message} Undo is available.", source=self.undo_message)
 
     def clear_undo(self) -> None:
         self._undo_timer.stop()

@@ -59,7 +59,7 @@ def test_conflicts_come_first_then_the_queue_in_words(qtbot: QtBot) -> None:
     assert "choose which to keep" in status(panel, 0)
     assert status(panel, 1) == "Waiting to be sent"
     assert status(panel, 4) == REFUSAL  # the server's own words
-    assert "(5)" in panel.title_label.text()
+    assert panel.windowTitle() == "Unsynced changes (5)"  # the dock shows it: titled once
     assert not panel.empty_label.isVisible() and panel.tree.isVisible()
 
 
@@ -182,7 +182,7 @@ def test_the_panel_refreshes_when_the_app_gives_it_the_new_queue(
 
 def test_controls_are_named(qtbot: QtBot) -> None:
     panel = make(qtbot)
-    assert panel.windowTitle() == "Unsynced changes"
+    assert panel.windowTitle() == "Unsynced changes (5)"
     assert panel.tree.accessibleName() and panel.discard_button.accessibleName()
     discard = panel.row_actions(1)["discard"]
     assert discard.accessibleName() == "Discard: Edit Jane Doe: email, office phone"

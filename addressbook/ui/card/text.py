@@ -20,10 +20,13 @@ SELECTABLE = (Qt.TextInteractionFlag.TextSelectableByMouse)
 
 
 def plain_tooltip(text: str) -> str:
-    """A tooltip showing `text` literally (Qt would take "<b>x</b>" as markup)."""
-    if not text:
-        return ""
-    return f"<qt>{html.escape(text, quote=False)}</qt>"
+    """A tooltip showing `text` literally (Qt would take "<b>x</b>" as markup).
+
+    Text with no "<" or "&" cannot be taken for markup and is left as it is."""
+    if "<" not in text and "&" not in text:
+        return text
+    escaped = html.escape(text, quote=False).replace("\n", "<br>")
+    return f"<qt>{escaped}</qt>"
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
