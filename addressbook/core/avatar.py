@@ -29,7 +29,9 @@ INITIALS_COLOUR = "#ffffff"
 
 def initials(name: str) -> str:
     """'Ann Lee' -> 'AL'; 'Zoë' -> 'Z'; 'de la Cruz, Ana' keeps the first and last word."""
-    words = [word for word in name.replace(",", " ").split() if word[:1].isalnum()]
+    # Bidi marks and other format characters are invisible: they are no one's initial.
+    visible = "".join(ch for ch in name if unicodedata.category(ch) != "Cf")
+    words = [word for word in visible.replace(",", " ").split() if word[:1].isalnum()]
     if not words:
         return "?"
     letters = words[0][0] + (words[-1][0] if len(words) > 1 else "")

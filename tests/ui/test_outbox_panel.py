@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from addressbook.core import Contact
+from addressbook.settings import Settings
 from addressbook.storage import Conflict, PendingChange
 from addressbook.ui.outbox_panel import EMPTY_TEXT, OutboxPanel, describe_change, queued_at_text
 from tests.ui.conftest import QuestionAnswerer
@@ -186,3 +187,36 @@ def test_controls_are_named(qtbot: QtBot) -> None:
     assert panel.tree.accessibleName() and panel.discard_button.accessibleName()
     discard = panel.row_actions(1)["discard"]
     assert discard.accessibleName() == "Discard: Edit Jane Doe: email, office phone"
+
+
+def test_each_change_shows_old_and_new_per_field(qtbot: QtBot) -> None:
+    edit = PendingChange(7, "update", 1, {"email": "AT&T <new>@x.com", "title": ""}, NOW,
+                         base={"email": "O'Neil@x.com", "title": "R&D > ops"})
+    panel = OutboxPanel()
+    show(qtbot, panel)
+    panel.set_pending([edit], CONTACTS, CONFLICTS)
+    conflict, change = panel.tree.topLevelItem(0), panel.tree.topLevelItem(1)
+    assert conflict is not None and change is not None
+    assert [change.child(i).text(0) for i in range(change.childCount())] == [
+        "Email: O'Neil@x.com → AT&T <new>@x.com",
+        "Title: R&D > ops → (empty)",
+    ]
+    assert conflict.child(0).text(0) == "Title: here “Boss”, in Harvest “Chief”"
+    assert change.isExpanded()
+    assert panel.tree.headerItem().text(3) == "Actions"  # the 4th column has a name
+
+
+def test_a_dock_restored_open_shows_its_panel_not_a_grey_area(qtbot: QtBot,
+                                                              settings: Settings) -> None:
+    from addressbook.ui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.outbox_panel_factory = OutboxPanel
+    window.set_outbox(PENDING, {1}, CONFLICTS)
+    window.show()
+    window.outbox_dock.show()  # as restoreState does after a restart with it open
+    assert window.outbox_panel is not None
+    assert window.outbox_dock.widget() is window.outbox_panel
+    assert len(window.outbox_panel.descriptions()) == len(LINES)  # the queue, not grey
+    assert window.outbox_dock.windowTitle() == "Unsynced changes (5)"
