@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from addressbook.core import Contact
 
 from .badges import badge_icon
-from .card.text import plain_tooltip
 from .dialogs.messages import ask_to_discard
 from .outbox_text import (
     change_status,
@@ -46,6 +45,7 @@ from .outbox_text import (
     field_changes,
     queued_at_text,
 )
+from .plain_text import plain_tooltip
 
 __all__ = ["EMPTY_TEXT", "TITLE", "OutboxPanel", "contact_name", "describe_change",
            "queued_at_text"]

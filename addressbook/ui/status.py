@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWi
 from addressbook.core.words import counted
 from addressbook.ui import status_words as words
 from addressbook.ui.announce import announce
+from addressbook.ui.plain_text import plain_tooltip
 from addressbook.ui.status_icon import status_pixmap
 from addressbook.ui.status_words import SyncStatus
 
@@ -197,7 +198,7 @@ class StatusBar(QStatusBar):
         text = words.status_text(status)
         self.connection.setText(text)
         self.connection.setAccessibleName(text)
-        self.connection.setToolTip(words.status_tooltip(status))
+        self.connection.setToolTip(plain_tooltip(words.status_tooltip(status)))
         tone = words.TONE[status.kind]
         self.indicator_icon.setPixmap(status_pixmap(tone, self.devicePixelRatioF()))
         self.indicator_icon.setToolTip(self.connection.toolTip())
@@ -254,7 +255,7 @@ class StatusBar(QStatusBar):
         self.unsynced.setText(text)
         self.unsynced.setAccessibleName(text)
         self.unsynced.setToolTip("Show the unsynced changes (Ctrl+U)")
-        self.unsynced.setVisible(bool(count) or not conflicts)
+        self.unsynced.setVisible(bool(count))  # none: the indicator says "Up to date"
         self.conflicts.setText(counted(conflicts, "conflict"))
         self.conflicts.setAccessibleName(self.conflicts.text())
         self._conflict_icon(conflicts)

@@ -119,8 +119,12 @@ def _reason(status: SyncStatus) -> str:
 
 def failure_notice(status: SyncStatus) -> str:
     """What a sync the user asked for (F5) and that failed says in the notice bar."""
-    kept = (f" Your {counted(status.unsynced, 'change')} stay saved here and go out when "
-            "the connection returns." if status.unsynced else "")
+    kept = ""
+    if status.unsynced == 1:
+        kept = " Your change stays saved here and goes out when the connection returns."
+    elif status.unsynced:
+        kept = (f" Your {status.unsynced} changes stay saved here and go out when the "
+                "connection returns.")
     retry = f" The app tries again in {status.seconds_left} s." if status.seconds_left else ""
     if status.kind == OFFLINE:
         why = status.reason or "Harvest cannot be reached (no network, or Harvest is down)"

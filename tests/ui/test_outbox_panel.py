@@ -220,3 +220,21 @@ def test_a_dock_restored_open_shows_its_panel_not_a_grey_area(qtbot: QtBot,
     assert window.outbox_dock.widget() is window.outbox_panel
     assert len(window.outbox_panel.descriptions()) == len(LINES)  # the queue, not grey
     assert window.outbox_dock.windowTitle() == "Unsynced changes (5)"
+
+
+def test_tricky_names_and_values_read_as_typed(qtbot: QtBot) -> None:
+    tricky = "AT&T <b>O'Neil</b> > R&D \u200f"
+    contacts = {1: Contact(1, 1, tricky, "")}
+    edit = PendingChange(8, "update", 1, {"title": tricky}, NOW, base={"title": "<i>old</i>"})
+    panel = OutboxPanel()
+    show(qtbot, panel)
+    panel.set_pending([edit], contacts, [Conflict(1, {"email": (tricky, "x&y@z")})])
+    conflict, change = panel.tree.topLevelItem(0), panel.tree.topLevelItem(1)
+    assert conflict is not None and change is not None
+    name = tricky.strip()
+    assert conflict.text(0) == f"Conflict on {name}: email"
+    assert conflict.child(0).text(0) == f"Email: here “{tricky.strip()}”, in Harvest “x&y@z”"
+    assert change.text(0) == f"Edit {name}: title"
+    assert change.child(0).text(0) == f"Title: <i>old</i> → {tricky.strip()}"
+    assert panel.row_actions(1)["discard"].accessibleName() == f"Discard: Edit {name}: title"
+    assert change.toolTip(0).startswith("<qt>") and "&lt;b&gt;" in change.toolTip(0)

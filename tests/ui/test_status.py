@@ -170,3 +170,20 @@ def test_a_failed_f5_in_the_app_lands_in_the_notice_bar(
                     timeout=WAIT_MS)
     assert app.window.status.state.startswith("Offline")
     assert app.window.status.retry.text() == "Retry now"
+
+
+def test_status_texts_show_tricky_names_as_typed(status: StatusBar) -> None:
+    from PySide6.QtCore import Qt
+
+    tricky = "AT&T <b>O'Neil</b> > R&D \u200f"
+    status.offer_undo(f"Deleted {tricky}.")
+    assert status.undo_message.textFormat() == Qt.TextFormat.PlainText
+    assert status.undo_message.text() == f"Deleted {tricky}."
+    assert a11y.name(status.undo_message) == f"Deleted {tricky}."
+    status.set_signed_in(True)
+    status.set_sync_error(f"Harvest said: {tricky}")
+    assert status.connection.textFormat() == Qt.TextFormat.PlainText
+    assert status.state == "Sync failed"
+    assert "AT&amp;T &lt;b&gt;O'Neil&lt;/b&gt;" in status.connection.toolTip()  # not markup
+    status.showMessage(f"Saved {tricky}.")
+    assert status.currentMessage() == f"Saved {tricky}."  # QStatusBar draws it as plain text

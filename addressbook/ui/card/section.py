@@ -1,7 +1,7 @@
 """A group of the card (Email; Phone; Work): a heading over rows of kind, value, actions.
 
-Each row: the kind ("Work", "Mobile") small on the left, the value (plain text,
-elided, selectable) and its buttons (Write, Call, Copy) on the right. A row
+Each field: the kind ("Work", "Mobile") small on the left with its buttons (Write,
+Call, Copy) on the right, and under them the value (plain text, elided, selectable). A row
 without a value is hidden, and a section without one visible row is hidden too:
 empty values are left out, not shown as "—".
 """
@@ -58,7 +58,7 @@ class CardSection(QFrame):
         self.rows: dict[str, FieldRow] = {}
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(10)
-        self._grid.setVerticalSpacing(6)
+        self._grid.setVerticalSpacing(2)
         self._grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 8, 10)
@@ -85,10 +85,16 @@ class CardSection(QFrame):
         kind.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # 5.4:1 or more (palette)
         value = ElidedLabel(description=label)
         kind.setBuddy(value)
+        small = QFont(kind.font())
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        kind.setFont(small)
         row = FieldRow(key, kind, value)
+        # The kind and the buttons on one line, the value under them across the whole box:
+        # a narrow pane still shows a long address in full.
         line = self._grid.rowCount()
-        self._grid.addWidget(kind, line, 0, Qt.AlignmentFlag.AlignLeft)
-        self._grid.addWidget(value, line, 1)
+        bottom_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+        self._grid.addWidget(kind, line, 0, bottom_left)
+        self._grid.addWidget(value, line + 1, 0, 1, 2 + len(actions))
         for column, action in enumerate(actions, start=2):
             button = QToolButton()
             button.setText(ACTIONS[action][0])

@@ -1,39 +1,22 @@
-"""Text on the card: values exactly as typed, never read as markup.
+"""The card's value label: one line, elided, the full value in its tooltip and name.
 
 A value is passed through for_display (bidi overrides removed, control
-characters made visible) and put in a label set to plain text, so "AT&T",
-"O'Neil" and "<b>" read as typed. Tooltips guess their format, so a value is
-escaped into an explicit rich-text tooltip instead.
+characters made visible) and shown as plain text, so "AT&T", "O'Neil" and "<b>"
+read as typed (see addressbook/ui/plain_text.py).
 """
 
 from __future__ import annotations
-
-import html
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from addressbook.core.display import for_display
+from addressbook.ui.plain_text import plain_label, plain_tooltip
 
-SELECTABLE = (Qt.TextInteractionFlag.TextSelectableByMouse)
+__all__ = ["SELECTABLE", "ElidedLabel", "plain_label", "plain_tooltip"]
 
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip showing `text` literally (Qt would take "<b>x</b>" as markup).
-
-    Text with no "<" or "&" cannot be taken for markup and is left as it is."""
-    if "<" not in text and "&" not in text:
-        return text
-    escaped = html.escape(text, quote=False).replace("\n", "<br>")
-    return f"<qt>{escaped}</qt>"
-
-
-def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(for_display(text))
-    return label
+SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse
 
 
 class ElidedLabel(QLabel):

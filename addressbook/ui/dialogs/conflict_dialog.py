@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from addressbook.core import CONTACT_FIELD_LABELS
 from addressbook.core.display import for_display
-from addressbook.ui.card.text import plain_tooltip
+from addressbook.ui.plain_text import plain_tooltip
 
 MINE, THEIRS = "mine", "theirs"
 SIDES = (MINE, THEIRS)
