@@ -18,6 +18,7 @@ NOTHING_SELECTED = "Select a contact to see the details."
 class DetailsPanel(QWidget):
     edit_requested = Signal()
     delete_requested = Signal()
+    copied = Signal(str)  # "Copied the email ann@acme.example." (for the status bar)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,7 +26,7 @@ class DetailsPanel(QWidget):
         self.card = ContactCard()
         self.card.edit_requested.connect(self.edit_requested)
         self.card.delete_requested.connect(self.delete_requested)
-        self.card.copied.connect(self._copied)
+        self.card.copied.connect(self.copied)  # the window shows (and so says) it
         self.scroll = QScrollArea()
         self.scroll.setWidget(self.card)
         self.scroll.setWidgetResizable(True)
@@ -63,8 +64,3 @@ class DetailsPanel(QWidget):
         self.placeholder.setVisible(False)
         self.scroll.setVisible(True)
         self.card.show_contact(rows[0], dirty=dirty, conflict=conflict)
-
-    def _copied(self, message: str) -> None:
-        from addressbook.ui.announce import announce
-
-        announce(message, source=self)

@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
         panel = DetailsPanel()
         panel.edit_requested.connect(self.edit_contact_requested)
         panel.delete_requested.connect(self.delete_contacts_requested)
+        panel.copied.connect(lambda message: self.status.showMessage(message, 3000))
         self._details_panel = panel
         self.details_splitter.replaceWidget(1, panel).deleteLater()
         self._selection_changed()

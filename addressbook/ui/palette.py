@@ -88,10 +88,28 @@ def build_palette(scheme: str) -> QPalette:
 
 
 def apply_palette(scheme: str | None = None) -> str:
-    """Give the application the light or dark palette; returns the scheme applied."""
-    chosen = scheme or scheme_from_environment() or system_scheme()
+    """Give the application the light or dark palette; returns the scheme applied.
+
+    With no scheme given or set in the environment, the app follows the desktop: when
+    its colour scheme changes (dark mode switched on), the palette is applied again."""
+    chosen = scheme or scheme_from_environment()
+    if chosen is None:
+        _follow_the_desktop()
+        chosen = system_scheme()
     QGuiApplication.setPalette(build_palette(chosen))
     return chosen
+
+
+_following = False
+
+
+def _follow_the_desktop() -> None:
+    global _following
+    hints = QGuiApplication.styleHints()
+    if _following or not hasattr(hints, "colorSchemeChanged"):
+        return
+    _following = True
+    hints.colorSchemeChanged.connect(lambda _scheme: apply_palette())
 
 
 def card_palette(palette: QPalette) -> QPalette:

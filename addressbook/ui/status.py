@@ -96,8 +96,8 @@ class StatusBar(QStatusBar):
 
     @property
     def kind(self) -> str:
-        """signed_out, signing_in, idle, syncing, up_to_date, offline, throttled,
-        sign_in_needed or failed (see status_words)."""
+        """signed_out, idle, syncing, up_to_date, offline, throttled, sign_in_needed or
+        failed (see status_words)."""
         return self._status.kind
 
     def is_syncing(self) -> bool:
@@ -106,7 +106,7 @@ class StatusBar(QStatusBar):
     def set_signed_in(self, signed_in: bool) -> None:
         if not signed_in:
             self.set_signed_out()
-        elif self._status.kind in (words.SIGNED_OUT, words.SIGN_IN_NEEDED, words.SIGNING_IN):
+        elif self._status.kind in (words.SIGNED_OUT, words.SIGN_IN_NEEDED):
             self._set(kind=words.IDLE, reason="")
 
     def set_signed_out(self) -> None:
@@ -203,9 +203,12 @@ class StatusBar(QStatusBar):
         self.indicator_icon.setPixmap(status_pixmap(tone, self.devicePixelRatioF()))
         self.indicator_icon.setToolTip(self.connection.toolTip())
         syncing = status.kind == words.SYNCING
-        self.progress.setVisible(syncing and 0 < status.total)
-        self.progress.setRange(0, max(status.total, 1))
-        self.progress.setValue(min(status.done, status.total))
+        self.progress.setVisible(syncing)
+        if words.count_known(status):
+            self.progress.setRange(0, status.total)
+            self.progress.setValue(min(status.done, status.total))
+        else:
+            self.progress.setRange(0, 0)  # busy: how much is coming is not known yet
         self._render_retry(status.kind)
         counting = status.kind in (words.OFFLINE, words.FAILED, words.THROTTLED)
         if counting and status.seconds_left > 0:
@@ -222,7 +225,7 @@ class StatusBar(QStatusBar):
         self.retry.setAccessibleName(text)
         self.retry.setToolTip("Sign in to Harvest again" if kind == words.SIGN_IN_NEEDED
                               else "Sync with Harvest now (F5)")
-        self.retry.setVisible(kind not in (words.SIGNED_OUT, words.SIGNING_IN))
+        self.retry.setVisible(kind != words.SIGNED_OUT)
         self.retry.setEnabled(kind not in (words.SYNCING, words.THROTTLED))
 
     def _tick(self) -> None:

@@ -17,10 +17,9 @@ from datetime import datetime
 from addressbook.core.words import counted
 
 # kinds, and the colour family of each (see palette.STATE_COLOURS)
-SIGNED_OUT, SIGNING_IN, IDLE, SYNCING, UP_TO_DATE = (
-    "signed_out", "signing_in", "idle", "syncing", "up_to_date")
+SIGNED_OUT, IDLE, SYNCING, UP_TO_DATE = "signed_out", "idle", "syncing", "up_to_date"
 OFFLINE, THROTTLED, SIGN_IN_NEEDED, FAILED = "offline", "throttled", "sign_in_needed", "failed"
-TONE = {SIGNED_OUT: "idle", SIGNING_IN: "busy", IDLE: "idle", SYNCING: "busy",
+TONE = {SIGNED_OUT: "idle", IDLE: "idle", SYNCING: "busy",
         UP_TO_DATE: "ok", OFFLINE: "warning", THROTTLED: "warning",
         SIGN_IN_NEEDED: "error", FAILED: "error"}
 URGENT = {OFFLINE, SIGN_IN_NEEDED, FAILED}  # said at once to a screen reader
@@ -51,9 +50,15 @@ def clock(when: datetime, now: datetime | None = None) -> str:
     return time_of_day if local.date() == today else f"{local.day} {local:%b} {time_of_day}"
 
 
+def count_known(status: SyncStatus) -> bool:
+    """Whether "n of m" means something: a v1 pull is one request (reported as 0 of 1
+    until it has arrived), so its count is known only once it is in."""
+    return status.total > 1 or (status.total == 1 and status.done == 1)
+
+
 def _progress(status: SyncStatus) -> str:
     label = _PHASES.get(status.phase, "Syncing with Harvest")
-    if status.total > 0:
+    if count_known(status):
         return f"{label} ({min(status.done, status.total):,} of {status.total:,})"
     return f"{label}…"
 
@@ -70,8 +75,6 @@ def status_text(status: SyncStatus, now: datetime | None = None) -> str:
     kind = status.kind
     if kind == SIGNED_OUT:
         return "Not signed in"
-    if kind == SIGNING_IN:
-        return "Signing in…"
     if kind == SYNCING:
         return _progress(status)
     if kind == OFFLINE:

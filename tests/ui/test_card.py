@@ -13,9 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from addressbook.core.avatar import INITIALS_COLOUR
 from addressbook.core.contrast import contrast_ratio
-from addressbook.core.models import Contact
+from addressbook.core.models import Client, Contact
+from addressbook.settings import Settings
 from addressbook.ui.card import SyncState, subtitle
 from addressbook.ui.details_panel import NOTHING_SELECTED, DetailsPanel
+from addressbook.ui.main_window import MainWindow
 from addressbook.ui.models.rows import ContactRow, build_rows
 from tests.ui import a11y
 from tests.ui.helpers import show
@@ -217,3 +219,18 @@ def test_the_card_follows_dark_mode(qtbot: QtBot, panel: DetailsPanel) -> None:
                         == SCHEMES["light"]["Card"], timeout=2000)
     finally:
         QGuiApplication.setPalette(before)
+
+
+def test_copy_is_confirmed_in_the_status_bar_and_said(qtbot: QtBot, settings: Settings,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show_contacts([row_of(ANN)], [Client(1, "Bücher & Söhne GmbH")])
+    window.set_signed_in(True)
+    window.contacts.select_contacts([1], 1)
+    copy = window.details.card.sections["Phone"].rows["phone_office"].buttons["copy"]
+    with a11y.capture_announcements(monkeypatch) as caught:
+        copy.click()
+    assert window.status.currentMessage() == "Copied the office number +1 (555) 010-1234."
+    assert caught.messages() == ["Copied the office number +1 (555) 010-1234."]
+    assert a11y.name(copy) == "Copy office number"

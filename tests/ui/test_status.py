@@ -187,3 +187,13 @@ def test_status_texts_show_tricky_names_as_typed(status: StatusBar) -> None:
     assert "AT&amp;T &lt;b&gt;O'Neil&lt;/b&gt;" in status.connection.toolTip()  # not markup
     status.showMessage(f"Saved {tricky}.")
     assert status.currentMessage() == f"Saved {tricky}."  # QStatusBar draws it as plain text
+
+
+def test_a_pull_of_unknown_size_shows_a_busy_bar_not_0_of_1(status: StatusBar) -> None:
+    status.set_signed_in(True)
+    status.set_syncing()
+    status.set_progress("pull-contacts", 0, 1)  # one request: the count is not known yet
+    assert status.state == "Downloading contacts…"
+    assert status.progress.isVisibleTo(status) and status.progress.maximum() == 0  # busy
+    status.set_progress("pull-contacts", 600, 600)
+    assert status.state == "Downloading contacts (600 of 600)"

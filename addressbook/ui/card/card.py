@@ -20,13 +20,14 @@ from .sync_state import SyncState, sync_state_of
 from .text import plain_label
 
 NAME_SCALE = 1.6
-# (section title, [(field key, kind label, actions)])
+# (section title, [(field key, kind label, what it is in a sentence, actions)])
 LAYOUT = (
-    ("Email", [("email", "Work", ("write", "copy"))]),
-    ("Phone", [("phone_office", "Office", ("call", "copy")),
-               ("phone_mobile", "Mobile", ("call", "copy")),
-               ("fax", "Fax", ("copy",))]),
-    ("Work", [("company", "Company", ("copy",)), ("title", "Title", ("copy",))]),
+    ("Email", [("email", "Work", "email address", ("write", "copy"))]),
+    ("Phone", [("phone_office", "Office", "office number", ("call", "copy")),
+               ("phone_mobile", "Mobile", "mobile number", ("call", "copy")),
+               ("fax", "Fax", "fax number", ("copy",))]),
+    ("Work", [("company", "Company", "company", ("copy",)),
+              ("title", "Title", "title", ("copy",))]),
 )
 
 
@@ -64,8 +65,8 @@ class ContactCard(QWidget):
         self._layout.addLayout(self._header())
         for title, fields in LAYOUT:
             section = CardSection(title, self._act)
-            for key, label, actions in fields:
-                section.add_row(key, label, actions)
+            for key, label, noun, actions in fields:
+                section.add_row(key, label, noun, actions)
             self.sections[title] = section
             self._layout.addWidget(section)
         self._extra_at = self._layout.count()
@@ -172,8 +173,8 @@ class ContactCard(QWidget):
         value = self._value(key)
         if action == "copy":
             QGuiApplication.clipboard().setText(value)
-            label = self._section_of(key).rows[key].label.text().lower()
-            self.copied.emit(f"Copied the {label} {value}.")
+            noun = self._section_of(key).rows[key].noun
+            self.copied.emit(f"Copied the {noun} {value}.")
         elif action == "write":
             from addressbook.ui.contact_actions import mailto_url
 

@@ -15,19 +15,20 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from .text import ElidedLabel, plain_label
+from .text import ElidedLabel, plain_label, plain_tooltip
 
 # action -> (visible text, accessible name pattern); "{value}" is the field's value.
 ACTIONS = {
     "write": ("Write", "Write to {value}"),
     "call": ("Call", "Call {value}"),
-    "copy": ("Copy", "Copy {label}"),
+    "copy": ("Copy", "Copy {noun}"),
 }
 
 
 @dataclass
 class FieldRow:
     key: str
+    noun: str  # "office number": what the field is, in a sentence
     label: QLabel
     value: ElidedLabel
     buttons: dict[str, QToolButton] = field(default_factory=dict)
@@ -80,7 +81,7 @@ class CardSection(QFrame):
             self._paint_background()  # dark mode switched: the groups follow
         super().changeEvent(event)
 
-    def add_row(self, key: str, label: str, actions: tuple[str, ...]) -> FieldRow:
+    def add_row(self, key: str, label: str, noun: str, actions: tuple[str, ...]) -> FieldRow:
         kind = plain_label(label)
         kind.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # 5.4:1 or more (palette)
         value = ElidedLabel(description=label)
@@ -88,7 +89,7 @@ class CardSection(QFrame):
         small = QFont(kind.font())
         small.setPointSizeF(small.pointSizeF() * 0.9)
         kind.setFont(small)
-        row = FieldRow(key, kind, value)
+        row = FieldRow(key, noun, kind, value)
         # The kind and the buttons on one line, the value under them across the whole box:
         # a narrow pane still shows a long address in full.
         line = self._grid.rowCount()
@@ -112,10 +113,10 @@ class CardSection(QFrame):
         shown = row.value.full_text()
         label = row.label.text()
         for action, button in row.buttons.items():
-            name = ACTIONS[action][1].format(value=shown, label=label.lower())
+            name = ACTIONS[action][1].format(value=shown, noun=row.noun)
             button.setAccessibleName(name)
             button.setAccessibleDescription(label)
-            button.setToolTip(name)
+            button.setToolTip(plain_tooltip(name))
         for widget in row.widgets():
             widget.setVisible(bool(shown))
         self.setVisible(any(r.value.full_text() for r in self.rows.values()))
