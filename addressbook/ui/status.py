@@ -23,6 +23,8 @@ from addressbook.ui.status_words import SyncStatus
 UNDO_SECONDS = 10
 # Kept for callers that compare against them.
 ONLINE, OFFLINE, SIGNED_OUT = "Up to date", "Offline", "Not signed in"
+_TONE_NAMES = {"ok": "Good", "busy": "Busy", "warning": "Warning", "error": "Error",
+               "idle": "Information"}  # the indicator icon's name: its meaning, not a shape
 
 
 def _button(text: str, *, raised: bool = True) -> QToolButton:
@@ -202,6 +204,7 @@ class StatusBar(QStatusBar):
         tone = words.TONE[status.kind]
         self.indicator_icon.setPixmap(status_pixmap(tone, self.devicePixelRatioF()))
         self.indicator_icon.setToolTip(self.connection.toolTip())
+        self.indicator_icon.setAccessibleName(_TONE_NAMES[tone])
         syncing = status.kind == words.SYNCING
         self.progress.setVisible(syncing)
         if words.count_known(status):

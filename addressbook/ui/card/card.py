@@ -157,6 +157,7 @@ class ContactCard(QWidget):
         self.sync_text.setText(state.words)
         self.sync_text.setAccessibleName(state.words)
         self.sync_badge.setPixmap(state.pixmap(self.sync_badge))
+        self.sync_badge.setAccessibleName(state.name.capitalize())  # Synced, Changed, Conflict
 
     def sync_state(self) -> SyncState:
         return self._state
