@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from addressbook.index.rows import ContactRow
 from addressbook.ui.card import ContactCard
-from addressbook.ui.models.rows import ContactRow
 
 NOTHING_SELECTED = "Select a contact to see the details."
 

@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 from addressbook.core.avatar import INITIALS_COLOUR
 from addressbook.core.contrast import contrast_ratio
 from addressbook.core.models import Client, Contact
+from addressbook.index.rows import ContactRow, build_rows
 from addressbook.settings import Settings
 from addressbook.ui.card import SyncState, subtitle
 from addressbook.ui.details_panel import NOTHING_SELECTED, DetailsPanel
 from addressbook.ui.main_window import MainWindow
-from addressbook.ui.models.rows import ContactRow, build_rows
 from tests.ui import a11y
 from tests.ui.helpers import show
 

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from addressbook.core.models import Client, Contact
+from addressbook.index.rows import build_rows
 from addressbook.settings import Settings
 from addressbook.storage import Conflict, PendingChange
 from addressbook.ui.main_window import MainWindow
-from addressbook.ui.models.rows import build_rows
 from addressbook.ui.notice_bar import ERROR
 from addressbook.ui.outbox_panel import OutboxPanel
 from tests.ui import a11y

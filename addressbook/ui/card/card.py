@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from addressbook.core.display import for_display
-from addressbook.ui.models.rows import ContactRow
+from addressbook.index.rows import ContactRow
 
 from .avatar import Avatar
 from .section import CardSection
