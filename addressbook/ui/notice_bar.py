@@ -15,6 +15,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
 
+from addressbook.core.display import for_display
 from addressbook.ui.announce import announce
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,7 @@ class NoticeBar(QFrame):
 
     def show_message(self, text: str, level: int = WARNING) -> None:
         """Show `text` unless something more important is shown (then it waits)."""
+        text = for_display(text)
         if text not in self._given:
             self._given.append(text)
         notice = Notice(text, level)

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
+from addressbook.core.display import for_display
 from addressbook.core.words import counted
 from addressbook.ui import status_words as words
 from addressbook.ui.announce import announce
@@ -51,6 +52,7 @@ class StatusBar(QStatusBar):
         self.setAccessibleName("Status")
         self._status = SyncStatus()
         self._manual = False  # the user asked for the sync in progress (F5, Sync now)
+        self._settled = words.SIGNED_OUT  # the last state outside a sync
         self._build_widgets()
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
@@ -181,7 +183,9 @@ class StatusBar(QStatusBar):
         if changes.get("kind", before.kind) != before.kind:
             changes.setdefault("seconds_left", 0)  # a countdown belongs to its state
         self._status = before.but(**changes)
-        self._render(announce_it=self._status.kind != before.kind)
+        self._render(announce_it=self._worth_saying(before.kind, self._status.kind))
+        if self._status.kind not in (words.SYNCING, words.THROTTLED):
+            self._settled = self._status.kind
         if (before.kind == words.SYNCING) != self.is_syncing():
             self.sync_running_changed.emit(self.is_syncing())
         ended = before.kind == words.SYNCING and self._status.kind not in (
@@ -190,6 +194,15 @@ class StatusBar(QStatusBar):
             self._report_problem()
         elif ended:
             self._manual = False
+
+    def _worth_saying(self, before: str, after: str) -> bool:
+        """A change of state, but not the background sync every few minutes: it is said
+        when the user asked for it or when it ends somewhere new (offline, up to date)."""
+        if after == before:
+            return False
+        if after in (words.SYNCING, words.THROTTLED):
+            return self._manual
+        return self._manual or after != self._settled
 
     def _report_problem(self) -> None:
         self._manual = False
@@ -251,7 +264,9 @@ class StatusBar(QStatusBar):
 
     # -- messages -------------------------------------------------------------------------
     def showMessage(self, text: str, timeout: int = 0) -> None:  # noqa: N802
-        """A passing message ("Saved Ann Lee."), also said to a screen reader."""
+        """A passing message ("Saved Ann Lee."), also said to a screen reader; names in
+        it are shown as data (see for_display)."""
+        text = for_display(text)
         super().showMessage(text, timeout)
         announce(text, source=self)
 
@@ -280,6 +295,7 @@ class StatusBar(QStatusBar):
 
     # -- undo -----------------------------------------------------------------------------
     def offer_undo(self, message: str, seconds: int = UNDO_SECONDS) -> None:
+        message = for_display(message)
         self.undo_message.setText(message)
         self.undo_message.setAccessibleName(message)
         self.undo_message.setVisible(True)

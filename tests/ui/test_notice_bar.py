@@ -63,3 +63,8 @@ def test_text_is_shown_as_typed_and_spoken(bar: NoticeBar, monkeypatch: pytest.M
     assert bar.message.text() == tricky and a11y.name(bar.message) == tricky
     assert caught.events == [(f"Error: {tricky}", "assertive")]
     assert a11y.name(bar.close_button) == "Dismiss notice"
+
+
+def test_a_bidi_override_in_a_notice_cannot_reorder_it(bar: NoticeBar) -> None:
+    bar.show_message("Could not export “in\u202egnp.exe”.")
+    assert bar.current() == "Could not export “ingnp.exe”."

@@ -127,6 +127,11 @@ def test_f5_signed_out_says_to_sign_in(qtbot: QtBot, status: StatusBar) -> None:
 def test_what_a_screen_reader_hears(status: StatusBar, monkeypatch: pytest.MonkeyPatch) -> None:
     with a11y.capture_announcements(monkeypatch) as caught:
         status.set_signed_in(True)
+        status.set_syncing()  # a background sync: not said
+        status.set_sync_result(report())
+        status.set_syncing()  # and again, ending where it was: not said again
+        status.set_sync_result(report())
+        status.expect_manual_sync()  # F5: said, step by step
         status.set_syncing()
         status.set_progress("pull-contacts", 1, 600)
         status.set_progress("pull-contacts", 300, 600)  # progress is not re-said each step
@@ -135,6 +140,7 @@ def test_what_a_screen_reader_hears(status: StatusBar, monkeypatch: pytest.Monke
         status.offer_undo("Deleted Ann Lee.")
     assert caught.events == [
         ("Never synced", "polite"),
+        ("Up to date", "polite"),
         ("Syncing with Harvest…", "polite"),
         ("Offline", "assertive"),
         ("Saved Ann Lee.", "polite"),
