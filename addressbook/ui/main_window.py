@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         self.sync_requested.connect(self.status.expect_manual_sync)
         self.status.sign_in_clicked.connect(self.sign_in_requested)
         self.status.problem_reported.connect(lambda text: self.notice.show_message(text, ERROR))
+        self.status.problem_solved.connect(self.notice.withdraw)
         self.status.sync_running_changed.connect(self.contacts.set_syncing)
         self._selection_changed()
 

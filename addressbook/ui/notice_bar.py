@@ -2,8 +2,10 @@
 
 The most important notice is shown: an error before a warning before information;
 among equals the latest replaces the one shown. Nothing is lost: a replaced notice
-is logged, and a less important one waits and is shown when the current one is
-dismissed. Each notice shown is said to a screen reader (errors at once).
+is logged and waits, like a less important one, and the most important waiting
+notice (the latest among equals) is shown when the current one is dismissed. A
+notice that stops being true is withdrawn (withdraw). Each notice shown is said to
+a screen reader (errors at once).
 """
 
 from __future__ import annotations
@@ -76,8 +78,9 @@ class NoticeBar(QFrame):
             if all(waiting.text != text for waiting in self._waiting):
                 self._waiting.append(notice)
             return
-        if current is not None:
+        if current is not None:  # it waits too: shown again once the newer one is dismissed
             log.info("Notice replaced by a newer one: %s", current.text)
+            self._waiting.append(current)
         self._show(notice)
 
     def _show(self, notice: Notice) -> None:
@@ -99,6 +102,17 @@ class NoticeBar(QFrame):
     def messages(self) -> list[str]:
         """Every notice given since the bar was last cleared, shown or not, in order."""
         return list(self._given)
+
+    def withdraw(self, text: str) -> None:
+        """Take back a notice that is no longer true (a sync went through after all)."""
+        text = for_display(text)
+        if self.current() == text:
+            log.info("Notice withdrawn: %s", text)
+            self.dismiss()
+            return
+        self._waiting = [waiting for waiting in self._waiting if waiting.text != text]
+        if text in self._given:
+            self._given.remove(text)
 
     def dismiss(self) -> None:
         """Close the notice shown; the most important waiting one (latest first) comes next."""

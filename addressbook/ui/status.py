@@ -30,6 +30,7 @@ class StatusBar(QStatusBar):
     retry_clicked = Signal()  # "Sync now" / "Retry now"
     sign_in_clicked = Signal()  # "Sign in…" when Harvest refused the saved password
     problem_reported = Signal(str)  # why a sync the user asked for failed (notice bar)
+    problem_solved = Signal(str)  # that text, once a sync went through after all
     sync_running_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -37,7 +38,7 @@ class StatusBar(QStatusBar):
         self.setAccessibleName("Status")
         self.indicator = SyncIndicator()
         for name in ("retry_clicked", "sign_in_clicked", "problem_reported",
-                     "sync_running_changed"):
+                     "problem_solved", "sync_running_changed"):
             getattr(self.indicator, name).connect(getattr(self, name))
         self.connection, self.retry = self.indicator.text, self.indicator.retry
         self.progress, self.indicator_icon = self.indicator.progress, self.indicator.icon

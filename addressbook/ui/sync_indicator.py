@@ -38,6 +38,7 @@ class SyncIndicator(QWidget):
     retry_clicked = Signal()  # "Sync now" / "Retry now"
     sign_in_clicked = Signal()  # "Sign in…" when Harvest refused the saved password
     problem_reported = Signal(str)  # why a sync the user asked for failed (notice bar)
+    problem_solved = Signal(str)  # that text, once a sync went through after all
     sync_running_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -45,6 +46,7 @@ class SyncIndicator(QWidget):
         self._status = SyncStatus()
         self._manual = False  # the user asked for the sync in progress (F5, Sync now)
         self._settled = words.SIGNED_OUT  # the last state outside a sync
+        self._reported = ""  # the problem last reported, until a sync succeeds
         self._build_widgets()
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
@@ -169,6 +171,7 @@ class SyncIndicator(QWidget):
             self._report_problem()
         elif ended:
             self._manual = False
+            self._solve_problem()
 
     def _worth_saying(self, before: str, after: str) -> bool:
         """A change of state, but not the background sync every few minutes: it is said
@@ -181,7 +184,13 @@ class SyncIndicator(QWidget):
 
     def _report_problem(self) -> None:
         self._manual = False
-        self.problem_reported.emit(words.failure_notice(self._status))
+        self._reported = words.failure_notice(self._status)
+        self.problem_reported.emit(self._reported)
+
+    def _solve_problem(self) -> None:
+        if self._reported and self._status.kind == words.UP_TO_DATE:
+            solved, self._reported = self._reported, ""
+            self.problem_solved.emit(solved)
 
     def _render(self, *, announce_it: bool) -> None:
         status = self._status

@@ -32,6 +32,8 @@ def test_one_notice_at_a_time_a_later_one_replaces(bar: NoticeBar,
     assert bar.message.text() == "You are not an administrator of this Harvest account."
     assert NO_KEYRING not in bar.message.text()  # not stacked under each other
     assert f"Notice replaced by a newer one: {NO_KEYRING}" in caplog.text  # nothing lost
+    bar.dismiss()
+    assert bar.current() == NO_KEYRING  # it waited
 
 
 def test_the_most_important_wins_and_the_rest_waits(bar: NoticeBar) -> None:
@@ -68,3 +70,13 @@ def test_text_is_shown_as_typed_and_spoken(bar: NoticeBar, monkeypatch: pytest.M
 def test_a_bidi_override_in_a_notice_cannot_reorder_it(bar: NoticeBar) -> None:
     bar.show_message("Could not export “in\u202egnp.exe”.")
     assert bar.current() == "Could not export “ingnp.exe”."
+
+
+def test_a_notice_no_longer_true_is_withdrawn(bar: NoticeBar) -> None:
+    bar.show_message(NO_KEYRING, WARNING)
+    bar.show_message(EXPORT_FAILED, ERROR)
+    bar.withdraw(EXPORT_FAILED)
+    assert bar.current() == NO_KEYRING
+    bar.withdraw(NO_KEYRING)
+    assert not bar.isVisible()
+    bar.withdraw("never shown")  # nothing happens

@@ -203,3 +203,17 @@ def test_a_pull_of_unknown_size_shows_a_busy_bar_not_0_of_1(status: StatusBar) -
     assert status.progress.isVisibleTo(status) and status.progress.maximum() == 0  # busy
     status.set_progress("pull-contacts", 600, 600)
     assert status.state == "Downloading contacts (600 of 600)"
+
+
+def test_the_failed_sync_notice_goes_once_a_sync_works(qtbot: QtBot, settings: Settings) -> None:
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.set_signed_in(True)
+    window.notice.show_message("No password keyring is available.")
+    window.sync_requested.emit()  # F5
+    window.status.set_syncing()
+    window.status.set_sync_result(report(offline=True))
+    assert window.notice.current().startswith("Could not sync")
+    window.status.set_syncing()  # the automatic retry, later, works
+    window.status.set_sync_result(report())
+    assert window.notice.current() == "No password keyring is available."  # what was true
