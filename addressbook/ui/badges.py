@@ -25,12 +25,17 @@ def badge_icon(kind: str) -> QIcon:
 
 
 def _dot(color: QColor) -> QIcon:
-    pixmap = QPixmap(_SIZE, _SIZE)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(color)
-    painter.drawEllipse(QRectF(4, 4, _SIZE - 8, _SIZE - 8))
-    painter.end()
-    return QIcon(pixmap)
+    """Drawn at 1x, 2x and 3x: a HiDPI screen gets a sharp dot, not a scaled-up blur."""
+    icon = QIcon()
+    for ratio in (1, 2, 3):
+        pixmap = QPixmap(_SIZE * ratio, _SIZE * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawEllipse(QRectF(4, 4, _SIZE - 8, _SIZE - 8))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon

@@ -234,3 +234,36 @@ def test_copy_is_confirmed_in_the_status_bar_and_said(qtbot: QtBot, settings: Se
     assert window.status.currentMessage() == "Copied the office number +1 (555) 010-1234."
     assert caught.messages() == ["Copied the office number +1 (555) 010-1234."]
     assert a11y.name(copy) == "Copy office number"
+
+
+SCALED_PROBE = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from addressbook.core.models import Contact
+from addressbook.index.rows import build_rows
+from addressbook.ui.details_panel import DetailsPanel
+panel = DetailsPanel()
+panel.resize(320, 560)
+contact = Contact(id=1, client_id=1, first_name="Ann", last_name="Lee", email="ann@x.example")
+panel.show_rows(build_rows([contact], {1: "Acme"}))
+panel.show()
+app.processEvents()
+shot = panel.grab()
+badge = panel.card.sync_badge.pixmap()
+print(shot.devicePixelRatio(), shot.width(), badge.devicePixelRatio(), badge.width())
+"""
+
+
+def test_the_card_is_drawn_sharp_at_2x() -> None:
+    """QT_SCALE_FACTOR=2 (a HiDPI screen): the card and its badge are drawn at 2x pixels."""
+    import os
+    import subprocess
+    import sys
+
+    environment = dict(os.environ, QT_SCALE_FACTOR="2", QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", SCALED_PROBE], env=environment,
+                            capture_output=True, text=True, timeout=60, check=True)
+    ratio, width, badge_ratio, badge_width = result.stdout.split()
+    assert float(ratio) == 2.0 and int(width) == 640
+    assert float(badge_ratio) == 2.0 and int(badge_width) == 32  # 16 logical px, 32 real
