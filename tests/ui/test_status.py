@@ -217,3 +217,17 @@ def test_the_failed_sync_notice_goes_once_a_sync_works(qtbot: QtBot, settings: S
     window.status.set_syncing()  # the automatic retry, later, works
     window.status.set_sync_result(report())
     assert window.notice.current() == "No password keyring is available."  # what was true
+
+
+def test_the_first_download_in_the_app_never_says_no_contacts_yet(
+        qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer) -> None:
+    app = make_app()
+    seen: list[tuple[str, str]] = []
+
+    def look() -> None:  # at the moment the sync starts, as the user sees it
+        seen.append((app.window.contacts.empty_state.text(), app.window.status.state))
+
+    app.events.sync_started.connect(look)
+    sign_in_demo(qtbot, app, sandbox)
+    assert seen[0] == ("Downloading your contacts from Harvest…", "Syncing with Harvest…")
+    assert app.window.status.state.startswith("Up to date, last sync ")
