@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from .text import ElidedLabel, plain_label, plain_tooltip
 
+CORNER_RADIUS = 8  # logical pixels, as GNOME Contacts' boxes
 # action -> (visible text, accessible name pattern); "{value}" is the field's value.
 ACTIONS = {
     "write": ("Write", "Write to {value}"),
@@ -38,16 +39,16 @@ class FieldRow:
 
 
 class CardSection(QFrame):
-    """A titled box of rows; `action_triggered(key, action)` says which button was pressed."""
+    """A titled, rounded box of rows; on_action(key, action) is told which button was
+    pressed ("email", "write")."""
 
     def __init__(self, title: str, on_action: Callable[[str, str], None],
                  parent: QWidget | None = None) -> None:
         self._repainting = True  # no palette work until built
         super().__init__(parent)
         self.setObjectName(f"card_section_{title.lower()}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # painted rounded (paintEvent)
         self._repainting = False
         self._paint_background()
         self._on_action = on_action
@@ -75,6 +76,15 @@ class CardSection(QFrame):
         parent = self.parentWidget()
         self.setPalette(card_palette(parent.palette() if parent else self.palette()))
         self._repainting = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(self.palette().brush(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5),
+                                CORNER_RADIUS, CORNER_RADIUS)
+        painter.end()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in (QEvent.Type.ParentChange, QEvent.Type.PaletteChange):
