@@ -194,10 +194,12 @@ def test_placeholder_and_several_selected(panel: DetailsPanel) -> None:
     assert not panel.scroll.isVisible()
 
 
-def test_other_parts_can_add_a_section(panel: DetailsPanel) -> None:
+def test_other_parts_can_add_a_section(qtbot: QtBot, panel: DetailsPanel) -> None:
     history = QLabel("History")
     panel.add_section(history)
-    panel.show_rows([row_of(ANN)])
+    with qtbot.waitSignal(panel.card.contact_shown, timeout=2000) as shown:
+        panel.show_rows([row_of(ANN)])
+    assert shown.args[0].id == ANN.id  # the section learns whose card it is on
     assert history.isVisibleTo(panel.card)
     assert history.geometry().top() > panel.card.sections["Work"].geometry().bottom()
     assert history.geometry().bottom() < panel.card.edit_button.geometry().top()

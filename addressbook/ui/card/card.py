@@ -43,6 +43,7 @@ class ContactCard(QWidget):
     edit_requested = Signal()
     delete_requested = Signal()
     copied = Signal(str)  # what was put on the clipboard, in words ("Copied the email.")
+    contact_shown = Signal(object)  # the ContactRow now on the card (added sections follow it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,7 +120,8 @@ class ContactCard(QWidget):
     def add_section(self, widget: QWidget) -> None:
         """Append a group below the built-in ones (above Edit and Delete).
 
-        The widget owns its content and visibility; the card only places it."""
+        The widget owns its content and visibility; the card only places it. To follow
+        the selection, connect to contact_shown (it carries the ContactRow shown)."""
         self._layout.insertWidget(self._extra_at, widget)
         self._extra_at += 1
 
@@ -143,6 +145,7 @@ class ContactCard(QWidget):
                 section.set_value(key, values[key])
         self._hide_undialable(contact.phone_office, contact.phone_mobile)
         self.set_sync_state(sync_state_of(dirty, conflict))
+        self.contact_shown.emit(row)
 
     def _hide_undialable(self, office: str | None, mobile: str | None) -> None:
         from addressbook.ui.contact_actions import tel_url
