@@ -98,9 +98,11 @@ def _run(qt_app: object, args: argparse.Namespace, logging_handle: LoggingHandle
     from addressbook.app import Application, configure_process, default_data_dir
     from addressbook.settings import Settings
     from addressbook.ui.crash_reporter import CrashReporter
+    from addressbook.ui.palette import apply_palette
 
     assert isinstance(qt_app, QApplication)
     configure_process()
+    apply_palette()  # light or dark (ADDRESSBOOK_COLOR_SCHEME), every text pair 4.5:1
     reporter = CrashReporter()
     reporter.install()
     from addressbook.single_instance import SingleInstance, bring_to_front

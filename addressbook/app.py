@@ -126,6 +126,8 @@ class Application:
         events.throttled.connect(status.set_throttled)
         events.sync_finished.connect(status.set_sync_result)
         events.sync_failed.connect(status.set_sync_error)
+        events.retry_scheduled.connect(status.set_retry_in)
+        events.sign_in_failed.connect(status.set_sign_in_failed)
         events.last_sync_changed.connect(status.set_last_sync)
         window.sync_requested.connect(lambda: self.worker.sync_requested.emit(False))
 

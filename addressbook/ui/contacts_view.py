@@ -68,6 +68,7 @@ class ContactsView(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self._stack, 1)
         self._signed_in = False
+        self._syncing = False  # a sync is running (set by the window from the status bar)
         model.rows_changed.connect(self.refresh_empty_state)
         model.modelReset.connect(self.selection_changed)
 
@@ -179,6 +180,11 @@ class ContactsView(QWidget):
         self._signed_in = signed_in
         self.refresh_empty_state()
 
+    def set_syncing(self, running: bool) -> None:
+        """While the first download runs, the empty list says so (not "No contacts yet")."""
+        self._syncing = running
+        self.refresh_empty_state()
+
     def refresh_empty_state(self) -> None:
         message = self._empty_message()
         self.empty_state.setText(message)
@@ -192,6 +198,8 @@ class ContactsView(QWidget):
             if not self._signed_in:
                 return ("Sign in to your Harvest account to see your client contacts.\n\n"
                         "Use File › Sign in…, or try the demo.")
+            if self._syncing:
+                return "Downloading your contacts from Harvest…"
             return ("No contacts yet.\n\nPress Ctrl+N to add one, or F5 to fetch "
                     "the contacts from Harvest.")
         if model.searching:

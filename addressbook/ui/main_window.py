@@ -20,7 +20,7 @@ from addressbook.settings import Settings, WindowState
 from addressbook.ui.contacts_view import ContactsView
 from addressbook.ui.models.contacts_model import ContactsTableModel
 from addressbook.ui.models.sidebar_model import ClientSidebarModel
-from addressbook.ui.notice_bar import NoticeBar
+from addressbook.ui.notice_bar import ERROR, NoticeBar
 from addressbook.ui.sidebar import ClientSidebar
 from addressbook.ui.status import StatusBar
 
@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         dock.setAccessibleName("Unsynced changes")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
+        # A dock restored open at start-up gets its panel then, not a blank grey area.
+        dock.visibilityChanged.connect(lambda visible: visible and self._ensure_outbox_panel())
         self.outbox_panel: Any = None
         self.outbox_panel_factory: Callable[[], Any] | None = None
         self._outbox: tuple[list[Any], set[int], list[Any]] = ([], set(), [])
@@ -166,6 +168,11 @@ class MainWindow(QMainWindow):
         self.contacts.selection_changed.connect(self._selection_changed)
         self.status.unsynced_clicked.connect(self.show_outbox)
         self.status.retry_clicked.connect(self.sync_requested)
+        self.sync_requested.connect(self.status.expect_manual_sync)
+        self.status.sign_in_clicked.connect(self.sign_in_requested)
+        self.status.problem_reported.connect(lambda text: self.notice.show_message(text, ERROR))
+        self.status.problem_solved.connect(self.notice.withdraw)
+        self.status.sync_running_changed.connect(self.contacts.set_syncing)
         self._selection_changed()
 
     @property
@@ -185,6 +192,7 @@ class MainWindow(QMainWindow):
         panel = DetailsPanel()
         panel.edit_requested.connect(self.edit_contact_requested)
         panel.delete_requested.connect(self.delete_contacts_requested)
+        panel.copied.connect(lambda message: self.status.showMessage(message, 3000))
         self._details_panel = panel
         self.details_splitter.replaceWidget(1, panel).deleteLater()
         self._selection_changed()
@@ -251,19 +259,23 @@ class MainWindow(QMainWindow):
     def set_signed_in(self, signed_in: bool) -> None:
         self.contacts.set_signed_in(signed_in)
         self.actions_by_name["sign_out"].setEnabled(signed_in)
-        if not signed_in:
-            self.status.set_signed_out()
+        self.status.set_signed_in(signed_in)
 
     def show_outbox(self) -> None:
+        self._ensure_outbox_panel()
+        self.outbox_dock.show()
+        self.outbox_dock.raise_()
+
+    def _ensure_outbox_panel(self) -> None:
         if self.outbox_panel is None and self.outbox_panel_factory is not None:
             self.install_outbox_panel(self.outbox_panel_factory())
             self._refresh_outbox_panel()
-        self.outbox_dock.show()
-        self.outbox_dock.raise_()
 
     def install_outbox_panel(self, panel: Any) -> None:
         self.outbox_panel = panel
         self.outbox_dock.setWidget(panel)
+        self.outbox_dock.setWindowTitle(panel.windowTitle())  # titled once: by the dock
+        panel.windowTitleChanged.connect(self.outbox_dock.setWindowTitle)
         panel.resolve_requested.connect(self.resolve_conflict_requested)
         panel.edit_requested.connect(self.edit_refused_requested)
 

@@ -4,8 +4,10 @@
 - a change Harvest refused: its words, "Edit…" (the contact dialog, with the
   refusal shown inline) and "Discard";
 - any other queued change: "Discard".
+Under each line, what it does per field: "Email: ann@old.example → ann@new.example".
 The panel only shows and asks: the app acts (on the worker), after which it
-calls set_pending again with the new queue.
+calls set_pending again with the new queue. Its title (with the count) is its
+window title, which the dock shows: the panel does not title itself again.
 """
 
 from __future__ import annotations
@@ -35,12 +37,15 @@ from .badges import badge_icon
 from .dialogs.messages import ask_to_discard
 from .outbox_text import (
     change_status,
+    conflict_fields,
     conflict_status,
     contact_name,
     describe_change,
     describe_conflict,
+    field_changes,
     queued_at_text,
 )
+from .plain_text import plain_tooltip
 
 __all__ = ["EMPTY_TEXT", "TITLE", "OutboxPanel", "contact_name", "describe_change",
            "queued_at_text"]
@@ -50,7 +55,7 @@ EMPTY_TEXT = "No unsynced changes"
 _KEY_ROLE = Qt.ItemDataRole.UserRole  # ("conflict", contact id) or ("change", pending id)
 _PRIMARY_ROLE = Qt.ItemDataRole.UserRole + 1  # "resolve", "edit" or ""
 _ACTION_TEXT = {"resolve": "Resolve…", "edit": "Edit…", "discard": "Discard"}
-_COLUMNS = ["Change", "Status", "Queued", ""]
+_COLUMNS = ["Change", "Status", "Queued", "Actions"]
 
 
 class OutboxPanel(QWidget):
@@ -64,11 +69,12 @@ class OutboxPanel(QWidget):
         self.setAccessibleName(TITLE)
         self._descriptions: dict[tuple[str, int], str] = {}
         self._actions: dict[tuple[str, int], dict[str, QToolButton]] = {}
-        self.title_label = QLabel(f"<b>{TITLE}</b>")
         self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_label.setAccessibleName(EMPTY_TEXT)
         self.tree = self._build_tree()
         self.primary_button = QPushButton("Resolve…")
+        self.primary_button.setAccessibleName("Resolve…")
         self.primary_button.clicked.connect(self._primary_current)
         self.discard_button = QPushButton("&Discard selected change")
         self.discard_button.setAccessibleName("Discard selected change")
@@ -78,10 +84,9 @@ class OutboxPanel(QWidget):
         buttons.addWidget(self.primary_button)
         buttons.addWidget(self.discard_button)
         layout = QVBoxLayout(self)
-        for widget in (self.title_label, self.empty_label, self.tree):
-            layout.addWidget(widget)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
-        layout.addStretch(1)
         self.set_pending([], {})
 
     def _build_tree(self) -> QTreeWidget:
@@ -89,7 +94,7 @@ class OutboxPanel(QWidget):
         tree.setAccessibleName("Queued changes")
         tree.setColumnCount(len(_COLUMNS))
         tree.setHeaderLabels(_COLUMNS)
-        tree.setRootIsDecorated(False)
+        tree.setRootIsDecorated(True)  # a change opens to its fields
         header = tree.header()
         header.setStretchLastSection(False)
         for column, mode in enumerate((QHeaderView.ResizeMode.Stretch,
@@ -124,7 +129,9 @@ class OutboxPanel(QWidget):
         for change in pending:
             self._add_change(change, contacts_by_id)
         count = len(self._descriptions)
-        self.title_label.setText(f"<b>{TITLE}</b> ({count})" if count else f"<b>{TITLE}</b>")
+        self.setWindowTitle(f"{TITLE} ({count})" if count else TITLE)
+        self.setAccessibleName(self.windowTitle())
+        self.tree.expandAll()
         self.empty_label.setVisible(count == 0)
         self.tree.setVisible(count > 0)
         self._update_buttons()
@@ -133,7 +140,8 @@ class OutboxPanel(QWidget):
         key = ("conflict", int(conflict.contact_id))
         text = describe_conflict(conflict, contacts_by_id)
         when = queued_at_text(getattr(conflict, "created_at", None))
-        self._add_item(key, text, conflict_status(conflict), when, "conflict", ["resolve"])
+        item = self._add_item(key, text, conflict_status(conflict), when, "conflict", ["resolve"])
+        _add_details(item, conflict_fields(conflict))
 
     def _add_change(self, change: Any, contacts_by_id: Mapping[int, Contact]) -> None:
         key = ("change", int(change.id))
@@ -142,19 +150,21 @@ class OutboxPanel(QWidget):
         actions = ["edit", "discard"] if refused and change.kind != "delete" else ["discard"]
         when = queued_at_text(getattr(change, "created_at", None))
         badge = "rejected" if refused else "dirty"
-        self._add_item(key, text, change_status(change), when, badge, actions)
+        item = self._add_item(key, text, change_status(change), when, badge, actions)
+        _add_details(item, field_changes(change))
 
     def _add_item(self, key: tuple[str, int], text: str, status: str, when: str | None,
-                  badge: str, actions: list[str]) -> None:
+                  badge: str, actions: list[str]) -> QTreeWidgetItem:
         item = QTreeWidgetItem([text, status, when or ""])
         item.setIcon(0, badge_icon(badge))
         item.setData(0, _KEY_ROLE, key)
         item.setData(0, _PRIMARY_ROLE, actions[0] if actions[0] != "discard" else "")
-        item.setToolTip(0, f"{text}\n{status}")
-        item.setToolTip(1, status)
+        item.setToolTip(0, plain_tooltip(f"{text}\n{status}"))
+        item.setToolTip(1, plain_tooltip(status))
         self.tree.addTopLevelItem(item)
         self.tree.setItemWidget(item, 3, self._row_buttons(key, text, actions))
         self._descriptions[key] = text
+        return item
 
     def _row_buttons(self, key: tuple[str, int], text: str, actions: list[str]) -> QWidget:
         box = QWidget()
@@ -226,7 +236,7 @@ class OutboxPanel(QWidget):
         primary = str(item.data(0, _PRIMARY_ROLE) or "") if item is not None else ""
         self.primary_button.setVisible(bool(primary))
         self.primary_button.setText(_ACTION_TEXT.get(primary, ""))
-        self.primary_button.setAccessibleName(_ACTION_TEXT.get(primary, "").rstrip("…"))
+        self.primary_button.setAccessibleName(_ACTION_TEXT.get(primary, "Resolve…"))
         self.discard_button.setVisible(bool(self._descriptions))
         self.discard_button.setEnabled(key is not None and key[0] == "change")
 
@@ -240,6 +250,16 @@ class OutboxPanel(QWidget):
             label = "Discard this change" if action == "discard" else button.text()
             menu.addAction(label, partial(self._act, action, key))
         menu.popup(self.tree.viewport().mapToGlobal(position))
+
+
+def _add_details(item: QTreeWidgetItem, lines: list[str]) -> None:
+    """One child line per field; it carries its parent's key, so actions still apply."""
+    for line in lines:
+        child = QTreeWidgetItem([line])
+        child.setToolTip(0, plain_tooltip(line))
+        child.setData(0, _KEY_ROLE, item.data(0, _KEY_ROLE))
+        child.setData(0, _PRIMARY_ROLE, item.data(0, _PRIMARY_ROLE))
+        item.addChild(child)
 
 
 def _key(item: QTreeWidgetItem) -> tuple[str, int]:

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from addressbook.core import CONTACT_FIELD_LABELS, Contact
+from addressbook.core.display import for_display
 
 _STATE_TEXT = {
     "queued": "Waiting to be sent",
@@ -30,10 +31,10 @@ def _name_from(changes: Mapping[str, Any] | None) -> str:
 def contact_name(change: Any, contacts_by_id: Mapping[int, Contact]) -> str:
     contact = contacts_by_id.get(change.contact_id)
     if contact is not None and contact.full_name:
-        return contact.full_name
+        return for_display(contact.full_name)
     # A queued delete has left the local view; its base holds the contact as it was.
     changes, base = getattr(change, "changes", None), getattr(change, "base", None)
-    found = _name_from(changes) or _name_from(base)
+    found = for_display(_name_from(changes) or _name_from(base))
     return found or f"contact {change.contact_id}"
 
 
@@ -80,3 +81,53 @@ def queued_at_text(when: datetime | None, now: datetime | None = None) -> str:
     local = when.astimezone() if when.tzinfo else when
     today = (now or datetime.now(local.tzinfo)).date()
     return local.strftime("%H:%M") if local.date() == today else local.strftime("%d %b %H:%M")
+
+
+_MAX_VALUE = 60
+# Ids mean nothing to a reader: a changed client is said without its number.
+_UNSHOWN_VALUES = {"client_id"}
+
+
+def shown_value(value: Any) -> str:
+    """A field's value on one line, as typed: '(empty)' for nothing, long ones cut with '…'."""
+    text = for_display("" if value is None else str(value)).strip()
+    if not text:
+        return "(empty)"
+    return text if len(text) <= _MAX_VALUE else text[: _MAX_VALUE - 1] + "…"
+
+
+def _label(name: str) -> str:
+    return CONTACT_FIELD_LABELS.get(name, name)
+
+
+def field_changes(change: Any) -> list[str]:
+    """Per field, what the change does: 'Email: ann@old.example → ann@new.example'.
+
+    A new contact lists the values it will have; a delete lists nothing (its line says it)."""
+    changes: Mapping[str, Any] = getattr(change, "changes", None) or {}
+    base: Mapping[str, Any] = getattr(change, "base", None) or {}
+    if change.kind == "delete":
+        return []
+    lines = []
+    for name, new in changes.items():
+        if name in _UNSHOWN_VALUES:
+            lines.append(f"{_label(name)}: changed")
+        elif change.kind == "create":
+            if new not in (None, ""):
+                lines.append(f"{_label(name)}: {shown_value(new)}")
+        else:
+            lines.append(f"{_label(name)}: {shown_value(base.get(name))} → {shown_value(new)}")
+    return lines
+
+
+def conflict_fields(conflict: Any) -> list[str]:
+    """'Title: here “Boss”, in Harvest “Chief”' for each field changed on both sides."""
+    fields: Mapping[str, tuple[Any, Any]] = getattr(conflict, "fields", None) or {}
+    lines = []
+    for name, (mine, theirs) in fields.items():
+        if name in _UNSHOWN_VALUES:
+            lines.append(f"{_label(name)}: changed on both sides")
+        else:
+            lines.append(f"{_label(name)}: here “{shown_value(mine)}”, "
+                         f"in Harvest “{shown_value(theirs)}”")
+    return lines

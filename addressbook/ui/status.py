@@ -1,167 +1,147 @@
-"""The status bar: connection state, sync progress, last sync, unsynced changes, Undo."""
+"""The status bar: the sync indicator (sync_indicator.py), unsynced changes, conflicts,
+Undo, and passing messages ("Saved Ann Lee."), each said to a screen reader through
+addressbook.ui.announce.
+"""
 
 from __future__ import annotations
 
-import math
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from addressbook.core.display import for_display
 from addressbook.core.words import counted
+from addressbook.ui.announce import announce
+from addressbook.ui.sync_indicator import SyncIndicator, raised_button
 
-ONLINE, OFFLINE, SYNCING, THROTTLED, SIGNED_OUT = (
-    "Online", "Offline", "Syncing…", "Throttled", "Not signed in")
-UNDO_SECONDS = 8
-_PHASES = {
-    "pull-clients": "Fetching clients",
-    "pull-contacts": "Fetching contacts",
-    "push": "Sending changes",
-    "throttled": "Waiting for Harvest",
-}
+UNDO_SECONDS = 10
+# Kept for callers that compare against them.
+ONLINE, OFFLINE, SIGNED_OUT = "Up to date", "Offline", "Not signed in"
 
 
-def _tool_button(text: str, name: str) -> QToolButton:
-    button = QToolButton()
-    button.setText(text)
-    button.setAccessibleName(name)
-    button.setAutoRaise(True)
-    return button
 
 
 class StatusBar(QStatusBar):
     undo_clicked = Signal()
     unsynced_clicked = Signal()
     conflicts_clicked = Signal()
-    retry_clicked = Signal()
+    retry_clicked = Signal()  # "Sync now" / "Retry now"
+    sign_in_clicked = Signal()  # "Sign in…" when Harvest refused the saved password
+    problem_reported = Signal(str)  # why a sync the user asked for failed (notice bar)
+    problem_solved = Signal(str)  # that text, once a sync went through after all
+    sync_running_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Status")
-        self.connection = QLabel(SIGNED_OUT)
-        self.connection.setAccessibleName("Connection")
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName("Sync progress")
-        self.progress.setMaximumWidth(160)
-        self.progress.setVisible(False)
-        self.last_sync = QLabel()
-        self.last_sync.setAccessibleName("Last sync")
-        self.unsynced = _tool_button("", "Unsynced changes")
-        self.unsynced.clicked.connect(self.unsynced_clicked)
-        self.conflicts = _tool_button("", "Conflicts")
-        self.conflicts.setToolTip("Choose which version to keep")
-        self.conflicts.clicked.connect(self.conflicts_clicked)
-        self.retry = _tool_button("Sync now", "Sync now")
-        self.retry.setToolTip("Sync with Harvest now (F5)")
-        self.retry.clicked.connect(self.retry_clicked)
-        self.undo_message = QLabel()
-        self.undo_message.setAccessibleName("Undo message")
-        self.undo = _tool_button("Undo", "Undo delete")
-        self.undo.clicked.connect(self._undo)
-        self.addWidget(self.undo_message)
-        self.addWidget(self.undo)
-        permanent: list[QWidget] = [self.conflicts, self.unsynced, self.last_sync, self.progress,
-                                    self.connection, self.retry]
-        for widget in permanent:
-            self.addPermanentWidget(widget)
+        self.indicator = SyncIndicator()
+        for name in ("retry_clicked", "sign_in_clicked", "problem_reported",
+                     "problem_solved", "sync_running_changed"):
+            getattr(self.indicator, name).connect(getattr(self, name))
+        self.connection, self.retry = self.indicator.text, self.indicator.retry
+        self.progress, self.indicator_icon = self.indicator.progress, self.indicator.icon
+        self._build_widgets()
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
         self._undo_timer.timeout.connect(self.clear_undo)
-        self._throttle_timer = QTimer(self)
-        self._throttle_timer.setInterval(1000)
-        self._throttle_timer.timeout.connect(self._tick_throttle)
-        self._resume_at = 0.0
         self.clear_undo()
         self.set_unsynced(0, 0)
 
-    # -- connection and sync ------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.unsynced = raised_button("", raised=False)
+        self.unsynced.clicked.connect(self.unsynced_clicked)
+        self.conflicts = raised_button("", raised=False)
+        self.conflicts.setToolTip("Choose which version to keep")
+        self.conflicts.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.conflicts.clicked.connect(self.conflicts_clicked)
+        self.undo_message = QLabel()
+        self.undo_message.setTextFormat(Qt.TextFormat.PlainText)
+        self.undo = raised_button("Undo")
+        self.undo.setToolTip("Undo the delete (Ctrl+Z)")
+        self.undo.clicked.connect(self._undo)
+        self.addWidget(self.undo_message)
+        self.addWidget(self.undo)
+        for widget in (self.conflicts, self.unsynced, self.indicator):
+            self.addPermanentWidget(widget)
+
+    # -- the sync state (see SyncIndicator) -------------------------------------------
+    @property
+    def state(self) -> str:
+        """The indicator's words, as shown."""
+        return self.indicator.state
+
+    @property
+    def kind(self) -> str:
+        return self.indicator.kind
+
+    # The sync state is the indicator's: the worker's reports pass straight through.
+    def set_signed_in(self, signed_in: bool) -> None:
+        self.indicator.set_signed_in(signed_in)
+
     def set_signed_out(self) -> None:
-        self._set_state(SIGNED_OUT)
-        self.last_sync.clear()
-        self.set_unsynced(0, 0)
+        self.indicator.set_signed_out()
 
     def set_syncing(self) -> None:
-        self._set_state(SYNCING)
+        self.indicator.set_syncing()
 
     def set_progress(self, phase: str, done: int, total: int) -> None:
-        if phase == "throttled":
-            return
-        label = _PHASES.get(phase, "Syncing")
-        self._set_state(f"{label}…")
-        self.progress.setVisible(total > 0 and done < total)
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(min(done, total))
+        self.indicator.set_progress(phase, done, total)
+
+    def set_throttled(self, seconds: float) -> None:
+        self.indicator.set_throttled(seconds)
+
+    def set_retry_in(self, milliseconds: int) -> None:
+        self.indicator.set_retry_in(milliseconds)
+
+    def set_sync_error(self, message: str) -> None:
+        self.indicator.set_sync_error(message)
+
+    def set_offline(self, message: str) -> None:
+        self.indicator.set_offline(message)
+
+    def set_sign_in_failed(self, message: str, kind: str) -> None:
+        self.indicator.set_sign_in_failed(message, kind)
+
+    def set_last_sync(self, when: datetime | None) -> None:
+        self.indicator.set_last_sync(when)
+
+    def expect_manual_sync(self) -> None:
+        self.indicator.expect_manual_sync()
+
+    def is_syncing(self) -> bool:
+        return self.indicator.is_syncing()
 
     def set_sync_result(self, report: Any) -> None:
-        if getattr(report, "cancelled", False):
-            return
-        if getattr(report, "offline", False):
-            self._set_state(OFFLINE, "No connection to Harvest; changes stay queued here.")
-        elif getattr(report, "error_kind", None) == "auth":
-            self._set_state(OFFLINE, str(report.error))
-            self.connection.setText("Password refused: sign in again")
-        elif getattr(report, "error", None):
-            self._set_state(OFFLINE, str(report.error))
-            self.connection.setText("Sync failed")
-        else:
-            self._set_state(ONLINE)
+        self.indicator.set_sync_result(report)
         refused = len(getattr(report, "rejected", None) or {})
         if refused:
             self.showMessage(f"Harvest refused {counted(refused, 'change')}: "
                              "see Unsynced changes (Ctrl+U).", 15000)
 
-    def set_sync_error(self, message: str) -> None:
-        self._set_state(OFFLINE, message)
-        self.connection.setText("Sync failed")
-
-    def set_offline(self, message: str) -> None:
-        self._set_state(OFFLINE, message)
-
-    def set_throttled(self, seconds: float) -> None:
-        self._resume_at = datetime.now().timestamp() + seconds
-        self._tick_throttle()
-        self._throttle_timer.start()
-
-    def _tick_throttle(self) -> None:
-        left = math.ceil(self._resume_at - datetime.now().timestamp())
-        if left <= 0:
-            self._throttle_timer.stop()
-            self._set_state(SYNCING)
-            return
-        self.progress.setVisible(False)
-        self.connection.setText(f"{THROTTLED} (resuming in {left} s)")
-        self.connection.setToolTip("Harvest asked us to slow down; syncing resumes by itself.")
-
-    def _set_state(self, text: str, tooltip: str = "") -> None:
-        self._throttle_timer.stop()
-        self.connection.setText(text)
-        self.connection.setToolTip(tooltip)
-        if text not in (SYNCING,) and not text.endswith("…"):
-            self.progress.setVisible(False)
-        self.retry.setVisible(text != SIGNED_OUT)
-
-    @property
-    def state(self) -> str:
-        return self.connection.text()
-
-    def set_last_sync(self, when: datetime | None) -> None:
-        if when is None:
-            self.last_sync.setText("Never synced")
-            return
-        local = when.astimezone() if when.tzinfo else when
-        same_day = local.date() == datetime.now(local.tzinfo).date()
-        text = local.strftime("%H:%M" if same_day else "%Y-%m-%d %H:%M")
-        self.last_sync.setText(f"Last sync {text}")
-        self.last_sync.setToolTip(local.isoformat(sep=" ", timespec="seconds"))
+    # -- messages -------------------------------------------------------------------------
+    def showMessage(self, text: str, timeout: int = 0) -> None:  # noqa: N802
+        """A passing message ("Saved Ann Lee."), also said to a screen reader; names in
+        it are shown as data (see for_display)."""
+        text = for_display(text)
+        super().showMessage(text, timeout)
+        announce(text, source=self)
 
     def set_unsynced(self, count: int, conflicts: int) -> None:
         """'2 unsynced changes' opens the list; '1 conflict' (its own button) resolves it."""
-        text = f"{counted(count, 'unsynced change')}" if count else ""
-        self.unsynced.setText(text or "All changes synced")
+        text = counted(count, "unsynced change") if count else "All changes synced"
+        self.unsynced.setText(text)
+        self.unsynced.setAccessibleName(text)
         self.unsynced.setToolTip("Show the unsynced changes (Ctrl+U)")
-        self.unsynced.setVisible(bool(count) or not conflicts)
+        self.unsynced.setVisible(bool(count))  # none: the indicator says "Up to date"
         self.conflicts.setText(counted(conflicts, "conflict"))
+        self.conflicts.setAccessibleName(self.conflicts.text())
+        self._conflict_icon(conflicts)
+        self.conflicts.setVisible(conflicts > 0)
+        self.indicator.set_unsynced(count)
+
+    def _conflict_icon(self, conflicts: int) -> None:
         if conflicts:
             from addressbook.ui.badges import badge_icon  # QStyle/QPainter: not at start-up
 
@@ -170,15 +150,16 @@ class StatusBar(QStatusBar):
             from PySide6.QtGui import QIcon  # its enums cost ~3 ms: not before the first paint
 
             self.conflicts.setIcon(QIcon())
-        self.conflicts.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.conflicts.setVisible(conflicts > 0)
 
-    # -- undo -----------------------------------------------------------------------
+    # -- undo -----------------------------------------------------------------------------
     def offer_undo(self, message: str, seconds: int = UNDO_SECONDS) -> None:
+        message = for_display(message)
         self.undo_message.setText(message)
+        self.undo_message.setAccessibleName(message)
         self.undo_message.setVisible(True)
         self.undo.setVisible(True)
         self._undo_timer.start(seconds * 1000)
+        announce(f"{message} Undo is available.", source=self.undo_message)
 
     def clear_undo(self) -> None:
         self._undo_timer.stop()

@@ -17,6 +17,7 @@ class WorkerResults(QObject):
     throttled = Signal(float)  # seconds until requests resume
     sync_finished = Signal(object)  # SyncReport
     sync_failed = Signal(str)
+    retry_scheduled = Signal(int)  # ms until the worker tries again after a failed sync
     last_sync_changed = Signal(object)  # datetime | None
     contact_saved = Signal(int, object)  # token, Contact
     edit_failed = Signal(int, str, object)  # token, message, {field: [problems]}

@@ -207,7 +207,7 @@ class SyncWorker(WorkerResults):
         except Exception as error:
             log.exception("Sync failed")
             self.sync_failed.emit(str(error) or type(error).__name__)
-            self._schedule_sync(self._intervals[1])
+            self._schedule_retry()
             return
         self._after_sync(report)
 
@@ -221,7 +221,7 @@ class SyncWorker(WorkerResults):
         self.sync_finished.emit(report)
         self.last_sync_changed.emit(session.last_sync_at())
         if report.offline or report.error:
-            self._schedule_sync(self._intervals[1])
+            self._schedule_retry()
 
     def _progress(self, phase: str, done: int, total: int) -> None:
         if phase == "throttled":  # done is the wait in seconds
@@ -232,6 +232,12 @@ class SyncWorker(WorkerResults):
             return
         self._last_progress = now
         self.sync_progress.emit(phase, done, total)
+
+    def _schedule_retry(self) -> None:
+        """After a failed sync: try again soon, and say when (the status bar counts down)."""
+        self._schedule_sync(self._intervals[1])
+        if self._soon is not None and self._soon.isActive():
+            self.retry_scheduled.emit(self._soon.remainingTime())
 
     def _schedule_sync(self, delay_ms: int) -> None:
         """Sync after delay_ms unless one is already due sooner."""

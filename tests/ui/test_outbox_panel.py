@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from addressbook.core import Contact
+from addressbook.settings import Settings
 from addressbook.storage import Conflict, PendingChange
 from addressbook.ui.outbox_panel import EMPTY_TEXT, OutboxPanel, describe_change, queued_at_text
 from tests.ui.conftest import QuestionAnswerer
@@ -59,7 +60,7 @@ def test_conflicts_come_first_then_the_queue_in_words(qtbot: QtBot) -> None:
     assert "choose which to keep" in status(panel, 0)
     assert status(panel, 1) == "Waiting to be sent"
     assert status(panel, 4) == REFUSAL  # the server's own words
-    assert "(5)" in panel.title_label.text()
+    assert panel.windowTitle() == "Unsynced changes (5)"  # the dock shows it: titled once
     assert not panel.empty_label.isVisible() and panel.tree.isVisible()
 
 
@@ -182,7 +183,58 @@ def test_the_panel_refreshes_when_the_app_gives_it_the_new_queue(
 
 def test_controls_are_named(qtbot: QtBot) -> None:
     panel = make(qtbot)
-    assert panel.windowTitle() == "Unsynced changes"
+    assert panel.windowTitle() == "Unsynced changes (5)"
     assert panel.tree.accessibleName() and panel.discard_button.accessibleName()
     discard = panel.row_actions(1)["discard"]
     assert discard.accessibleName() == "Discard: Edit Jane Doe: email, office phone"
+
+
+def test_each_change_shows_old_and_new_per_field(qtbot: QtBot) -> None:
+    edit = PendingChange(7, "update", 1, {"email": "AT&T <new>@x.com", "title": ""}, NOW,
+                         base={"email": "O'Neil@x.com", "title": "R&D > ops"})
+    panel = OutboxPanel()
+    show(qtbot, panel)
+    panel.set_pending([edit], CONTACTS, CONFLICTS)
+    conflict, change = panel.tree.topLevelItem(0), panel.tree.topLevelItem(1)
+    assert conflict is not None and change is not None
+    assert [change.child(i).text(0) for i in range(change.childCount())] == [
+        "Email: O'Neil@x.com → AT&T <new>@x.com",
+        "Title: R&D > ops → (empty)",
+    ]
+    assert conflict.child(0).text(0) == "Title: here “Boss”, in Harvest “Chief”"
+    assert change.isExpanded()
+    assert panel.tree.headerItem().text(3) == "Actions"  # the 4th column has a name
+
+
+def test_a_dock_restored_open_shows_its_panel_not_a_grey_area(qtbot: QtBot,
+                                                              settings: Settings) -> None:
+    from addressbook.ui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.outbox_panel_factory = OutboxPanel
+    window.set_outbox(PENDING, {1}, CONFLICTS)
+    window.show()
+    window.outbox_dock.show()  # as restoreState does after a restart with it open
+    assert window.outbox_panel is not None
+    assert window.outbox_dock.widget() is window.outbox_panel
+    assert len(window.outbox_panel.descriptions()) == len(LINES)  # the queue, not grey
+    assert window.outbox_dock.windowTitle() == "Unsynced changes (5)"
+
+
+def test_tricky_names_and_values_read_as_typed(qtbot: QtBot) -> None:
+    tricky = "AT&T <b>O'Neil</b> > R&D \u200f"
+    contacts = {1: Contact(1, 1, tricky, "")}
+    edit = PendingChange(8, "update", 1, {"title": tricky}, NOW, base={"title": "<i>old</i>"})
+    panel = OutboxPanel()
+    show(qtbot, panel)
+    panel.set_pending([edit], contacts, [Conflict(1, {"email": (tricky, "x&y@z")})])
+    conflict, change = panel.tree.topLevelItem(0), panel.tree.topLevelItem(1)
+    assert conflict is not None and change is not None
+    name = tricky.strip()
+    assert conflict.text(0) == f"Conflict on {name}: email"
+    assert conflict.child(0).text(0) == f"Email: here “{tricky.strip()}”, in Harvest “x&y@z”"
+    assert change.text(0) == f"Edit {name}: title"
+    assert change.child(0).text(0) == f"Title: <i>old</i> → {tricky.strip()}"
+    assert panel.row_actions(1)["discard"].accessibleName() == f"Discard: Edit {name}: title"
+    assert change.toolTip(0).startswith("<qt>") and "&lt;b&gt;" in change.toolTip(0)

@@ -35,7 +35,7 @@ def test_password_changed_on_the_web_asks_again_and_keeps_the_edits(
     dialog = app.sign_in.dialog
     assert dialog is not None and dialog.messages["password"].isVisible()
     assert (dialog.server_edit.text(), dialog.email_edit.text()) == (sandbox.url, DEMO_EMAIL)
-    assert app.window.status.state == "Password refused: sign in again"
+    assert app.window.status.state == "Sign-in needed (password changed)"
     assert app.window.contacts_model.total_count() == shown  # the cache stays on screen
     assert app.window.contacts_model.is_dirty(target.id or 0)  # and the edit stays queued
 

@@ -44,20 +44,21 @@ def window_with_rows(qtbot: QtBot, settings: Settings) -> MainWindow:
 def test_status_bar_states(qtbot: QtBot) -> None:
     status = StatusBar()
     qtbot.addWidget(status)
+    status.set_signed_in(True)
     status.set_syncing()
-    assert status.state == "Syncing…"
+    assert status.state == "Syncing with Harvest…"
     status.set_progress("pull-contacts", 40, 100)
-    assert status.state == "Fetching contacts…" and status.progress.value() == 40
+    assert status.state == "Downloading contacts (40 of 100)" and status.progress.value() == 40
     status.set_throttled(3)
-    assert status.state == "Throttled (resuming in 3 s)"
+    assert status.state == "Throttled by Harvest, resuming in 3 s"
     status.set_sync_result(SimpleNamespace(offline=True, error=None, cancelled=False))
     assert status.state == "Offline"
     status.set_sync_result(SimpleNamespace(offline=False, error=None, cancelled=False,
                                            rejected={7: "Email is invalid"}))
-    assert status.state == "Online"
+    assert status.state == "Up to date"
     assert "refused 1 change" in status.currentMessage()
     status.set_last_sync(datetime(2026, 1, 2, 3, 4, tzinfo=UTC))
-    assert status.last_sync.text().startswith("Last sync ")
+    assert status.state.startswith("Up to date, last sync ")
     status.set_unsynced(2, 1)
     assert status.unsynced.text() == "2 unsynced changes"
     assert status.conflicts.text() == "1 conflict" and status.conflicts.isVisibleTo(status)

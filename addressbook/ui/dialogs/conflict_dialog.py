@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from addressbook.core import CONTACT_FIELD_LABELS
+from addressbook.core.display import for_display
+from addressbook.ui.plain_text import plain_tooltip
 
 MINE, THEIRS = "mine", "theirs"
 SIDES = (MINE, THEIRS)
@@ -53,11 +56,20 @@ _UNKNOWN_WHOLE = (
 
 
 def display_value(value: Any, client_names: dict[int, str] | None = None) -> str:
+    """The value as typed, safe to show (see for_display); '(empty)' for nothing."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return "(empty)"
     if client_names is not None and isinstance(value, int) and value in client_names:
-        return client_names[value]
-    return str(value)
+        return for_display(client_names[value])
+    return for_display(str(value))
+
+
+def _plain(text: str = "") -> QLabel:
+    """A label that shows its text as typed: "AT&T <b>" is never read as markup."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    return label
 
 
 def _elided(text: str) -> str:
@@ -75,7 +87,7 @@ class ConflictDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.conflict = conflict
-        self._name = contact_name or f"Contact {conflict.contact_id}"
+        self._name = for_display(contact_name) or f"Contact {conflict.contact_id}"
         self._client_names = client_names
         self.fields: dict[str, tuple[Any, Any]] = dict(getattr(conflict, "fields", None) or {})
         self.kind: str = getattr(conflict, "kind", None) or "fields"
@@ -91,7 +103,7 @@ class ConflictDialog(QDialog):
     # -- building -----------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.explanation = QLabel()
+        self.explanation = _plain()
         self.explanation.setWordWrap(True)
         layout.addWidget(self.explanation)
         grid = QGridLayout()
@@ -112,18 +124,22 @@ class ConflictDialog(QDialog):
             f"{self._name} was changed on this computer and on Harvest. "
             "For each field, choose the version to keep."
         )
+        self.explanation.setAccessibleName(self.explanation.text())
         for column, text in enumerate(("Field", "Mine (this computer)", "Theirs (Harvest)")):
-            header = QLabel(f"<b>{text}</b>")
+            header = _plain(text)
+            font = header.font()
+            font.setBold(True)
+            header.setFont(font)
             grid.addWidget(header, 0, column)
         for row, (field, values) in enumerate(self.fields.items(), start=1):
             label = CONTACT_FIELD_LABELS.get(field, field)
-            grid.addWidget(QLabel(label), row, 0)
+            grid.addWidget(_plain(label), row, 0)
             for column, (side, value) in enumerate(zip(SIDES, values, strict=True), start=1):
                 text = display_value(value, self._client_names if field == "client_id" else None)
                 # "&" would otherwise turn into a keyboard mnemonic.
                 radio = self._add_radio(field, side, _elided(text).replace("&", "&&"))
                 radio.setAccessibleName(f"{label}: keep {side}, {text}")
-                radio.setToolTip(text)
+                radio.setToolTip(plain_tooltip(text))
                 grid.addWidget(radio, row, column)
 
     def _build_whole_record(self, grid: QGridLayout) -> None:
@@ -132,6 +148,7 @@ class ConflictDialog(QDialog):
         whose = "Changed on Harvest" if self.kind == "changed_on_server" else "Your changes"
         extra = f" {whose}: {changed}." if changed else ""
         self.explanation.setText(explanation.format(name=self._name) + extra)
+        self.explanation.setAccessibleName(self.explanation.text())
         for row, (side, text) in enumerate(((MINE, mine), (THEIRS, theirs))):
             radio = self._add_radio("", side, text)
             radio.setAccessibleName(text)

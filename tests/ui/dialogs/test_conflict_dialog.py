@@ -120,3 +120,29 @@ def test_long_values_are_shortened_with_the_full_text_in_the_tooltip(qtbot: QtBo
     radio = dialog.radios[("title", "mine")]
     assert radio.text().endswith("…") and len(radio.text()) <= 60
     assert radio.toolTip() == long_title
+
+
+def test_tricky_text_reads_as_typed_everywhere(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    tricky = "AT&T <b>O'Neil</b> > R&D \u200f"
+    conflict = Conflict(5, {"title": (tricky, "Zoë's <i>Bakery</i>"), "client_id": (1, 2)})
+    dialog = ConflictDialog(conflict, contact_name=tricky,
+                            client_names={1: "Bücher & Söhne GmbH", 2: "<Smith> & Co"})
+    show(qtbot, dialog)
+    labels = dialog.findChildren(QLabel)
+    assert labels and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
+    assert tricky in dialog.explanation.text()
+    mine, theirs = dialog.radios[("title", "mine")], dialog.radios[("title", "theirs")]
+    assert mine.text().replace("&&", "&") == tricky
+    assert theirs.text().replace("&&", "&") == "Zoë's <i>Bakery</i>"
+    assert dialog.radios[("client_id", "theirs")].text() == "<Smith> && Co"
+    assert theirs.accessibleName() == "Title: keep theirs, Zoë's <i>Bakery</i>"
+
+
+def test_whole_record_explanation_is_plain_text(qtbot: QtBot) -> None:
+    dialog = ConflictDialog(Conflict(5, {}, kind="deleted_on_server"),
+                            contact_name="<b>AT&T</b>")
+    show(qtbot, dialog)
+    assert dialog.explanation.textFormat() == Qt.TextFormat.PlainText
+    assert dialog.explanation.text().startswith("<b>AT&T</b> was deleted on Harvest")
