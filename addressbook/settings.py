@@ -32,6 +32,8 @@ class Preferences:
     EMAIL = Setting("preferences/email", "", str)
     REMEMBER_PASSWORD = Setting("preferences/remember_password", True, bool)
     KEYRING_WARNING_SHOWN = Setting("preferences/keyring_warning_shown", False, bool)
+    SHOW_INACTIVE_CLIENTS = Setting("preferences/show_inactive_clients", True, bool)
+    SHOW_CARD = Setting("preferences/show_card", True, bool)
 
 
 class WindowState:
@@ -41,7 +43,10 @@ class WindowState:
     STATE = Setting("window/state", QByteArray(), QByteArray)
     SPLITTER = Setting("window/splitter", QByteArray(), QByteArray)
     DETAILS_SPLITTER = Setting("window/details_splitter", QByteArray(), QByteArray)
-    TABLE_HEADER = Setting("window/table_header", QByteArray(), QByteArray)
+    TABLE_HEADER = Setting("window/table_header", QByteArray(), QByteArray)  # before Phone
+    # The table's columns (shown, widths, order, sort): a new key since the Phone column,
+    # so an older layout (seven columns, phones off screen) gives way to the defaults.
+    TABLE_COLUMNS = Setting("window/table_columns", QByteArray(), QByteArray)
 
 
 class Settings:
