@@ -16,7 +16,7 @@ from addressbook.settings import Settings, WindowState
 
 # Widths at 1x: Name, Title, Company, Email, Phone, Office, Mobile, Fax. The four default
 # columns fill the ~680 px a 1240 px window leaves between the sidebar and the card.
-DEFAULT_WIDTHS = (180, 140, 160, 220, 130, 130, 130, 110)
+DEFAULT_WIDTHS = (180, 140, 170, 210, 130, 130, 130, 110)
 _MNEMONICS = ("&Name", "&Title", "&Company", "&Email", "&Phone", "&Office", "&Mobile", "Fa&x")
 
 
@@ -38,8 +38,7 @@ class ColumnChooser:
 
     def apply_defaults(self) -> None:
         for column in range(COLUMN_COUNT):
-            self.header.resizeSection(column, self.header.fontMetrics().averageCharWidth()
-                                      * DEFAULT_WIDTHS[column] // 7)
+            self.header.resizeSection(column, DEFAULT_WIDTHS[column])
             self.header.setSectionHidden(column, column not in DEFAULT_COLUMNS)
 
     def restore(self) -> None:

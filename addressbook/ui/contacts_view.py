@@ -292,7 +292,7 @@ class ContactsView(QWidget):
                   lambda: contact_actions.copy_text(contact_actions.contacts_as_text(rows)))
         menu.addSeparator()
         self._add(menu, "Ed&it…", len(rows) == 1, self.edit_requested.emit, QKeySequence("Return"))
-        self._add(menu, "&Delete…", True, self.delete_requested.emit,
+        self._add(menu, "&Delete", True, self.delete_requested.emit,
                   QKeySequence(QKeySequence.StandardKey.Delete))
         return menu
 

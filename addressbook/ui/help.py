@@ -104,11 +104,12 @@ def show_about(parent: QWidget) -> QDialog:
 
 def log_folder() -> Path:
     """The folder of the log file in use (or the platform's log folder before there is one)."""
+    from addressbook.logging_setup import LOG_FILE_NAME, default_log_dir
+
     for handler in logging.getLogger().handlers:
         name = getattr(handler, "baseFilename", None)
-        if name:
+        if name and Path(name).name == LOG_FILE_NAME:
             return Path(name).parent
-    from addressbook.logging_setup import default_log_dir
 
     return default_log_dir()
 

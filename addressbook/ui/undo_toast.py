@@ -56,6 +56,7 @@ class UndoToast(QFrame):
         text = for_display(message)
         self.label.setText(text)
         self.label.setAccessibleName(text)
+        self.setAccessibleName(text)
         self.button.setAccessibleName("Undo")
         self.button.setAccessibleDescription(text)
         self._stop_watching()

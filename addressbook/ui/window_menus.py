@@ -23,11 +23,11 @@ Key = QKeySequence.StandardKey
 ACTION_SPECS: dict[str, tuple[str, Any, str]] = {
     "sign_in": ("Sign i&n…", None, ""),
     "sign_out": ("Sign &out…", None, ""),
-    "quit": ("&Quit", Key.Quit, "application-exit"),
+    "quit": ("&Quit", "Ctrl+Q", "application-exit"),
     "find": ("&Find", Key.Find, "edit-find"),
     "new": ("&New contact…", Key.New, "contact-new"),
     "edit": ("&Edit contact…", None, "document-edit"),
-    "delete": ("&Delete…", Key.Delete, "edit-delete"),
+    "delete": ("&Delete", Key.Delete, "edit-delete"),
     "card": ("Contact ca&rd", None, ""),
     "inactive": ("&Inactive clients", None, ""),
     "toolbar": ("&Toolbar", None, ""),
@@ -38,7 +38,7 @@ ACTION_SPECS: dict[str, tuple[str, Any, str]] = {
     "previous_pane": ("Pre&vious pane", "Shift+F6", ""),
     "sync": ("&Sync now", "F5", "view-refresh"),
     "outbox": ("&Unsynced changes", "Ctrl+U", ""),
-    "shortcuts": ("&Keyboard shortcuts", Key.HelpContents, "help-keyboard-shortcuts"),
+    "shortcuts": ("&Keyboard shortcuts", "F1", "help-keyboard-shortcuts"),
     "log_folder": ("&Open log folder", None, "folder-open"),
     "about": ("&About Harvest Contacts", None, "help-about"),
 }
@@ -90,8 +90,10 @@ def set_toolbar_icons(actions: dict[str, QAction]) -> None:
 
 def build_menus(window: MainWindow, actions: dict[str, QAction]) -> dict[str, QMenu]:
     menus: dict[str, QMenu] = {}
+    window.menuBar().setAccessibleName("Menu bar")
     for title, names in MENUS.items():
         menu = menus[title] = window.menuBar().addMenu(title)
+        menu.setAccessibleName(title.replace("&", ""))
         for name in names:
             if name is None:
                 menu.addSeparator()

@@ -445,3 +445,16 @@ def test_the_clear_button_counts_as_an_edit(qtbot: QtBot, clients: list[Client])
     dialog.editors["last_name"].clear()  # what the field's clear button does
     qtbot.keyClick(dialog.editors["last_name"], Qt.Key.Key_Tab)
     assert "Last name is required." in dialog.messages["last_name"].text()
+
+
+def test_values_are_shown_as_written(qtbot: QtBot, clients: list[Client]) -> None:
+    odd = "AT&T <R&D> O'Neil \u200fשלום"
+    contact = Contact(id=5, client_id=1, first_name="Zoë's", last_name=odd, title="R&D <lead>",
+                      email="o'neil@example.com")
+    dialog = ContactDialog(clients, contact)
+    show(qtbot, dialog)
+    assert dialog.windowTitle() == f"Edit Zoë's {odd}"
+    assert dialog.editors["last_name"].text() == odd  # the bidi mark is kept
+    assert dialog.editors["title"].text() == "R&D <lead>"
+    assert dialog.editors["email"].text() == "o'neil@example.com"
+    assert dialog.changes() == {}  # shown as written, so saving changes nothing
