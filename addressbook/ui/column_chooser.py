@@ -16,7 +16,7 @@ from addressbook.settings import Settings, WindowState
 
 # Widths at 1x: Name, Title, Company, Email, Phone, Office, Mobile, Fax. The four default
 # columns fill the ~680 px a 1240 px window leaves between the sidebar and the card.
-DEFAULT_WIDTHS = (180, 140, 170, 210, 130, 130, 130, 110)
+DEFAULT_WIDTHS = (170, 140, 160, 200, 110, 130, 130, 110)
 _MNEMONICS = ("&Name", "&Title", "&Company", "&Email", "&Phone", "&Office", "&Mobile", "Fa&x")
 
 

@@ -105,8 +105,8 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.notice)
-        column.addWidget(self.toast)
         column.addWidget(self.contacts, 1)
+        column.addWidget(self.toast)  # under the list: nothing above it jumps when it comes
         self.details_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.details_splitter.addWidget(center)
         self.details_splitter.addWidget(QWidget())  # the details panel's place (see details)
@@ -227,7 +227,9 @@ class MainWindow(QMainWindow):
         self._details_panel = panel
         self.details_splitter.replaceWidget(1, panel).deleteLater()
         panel.setVisible(self.settings.get(Preferences.SHOW_CARD))
-        QWidget.setTabOrder(self.contacts.table, panel)
+        chain = [self.contacts.table, self.toast.button, self.toast.close_button, panel]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self._selection_changed()
 
     def show_card(self, shown: bool) -> None:
