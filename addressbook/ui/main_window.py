@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # built just after the first paint (see details)
 HIT_COUNTS_DELAY_MS = 60
 SAY_HITS_DELAY_MS = 700  # the hit count is said once the typing pauses
 STATUS_MESSAGE_MS = 5000
+ICONS_DELAY_MS = 100
 
 
 class MainWindow(QMainWindow):
@@ -91,7 +92,10 @@ class MainWindow(QMainWindow):
         self.contacts.set_signed_in(False)
         self.restore_state()
         self.call_after_first_paint(self._build_details)
-        self.call_after_first_paint(lambda: window_menus.set_toolbar_icons(self.actions_by_name))
+        # Icons load the SVG engine and search the theme (ms): while the cache loads, not
+        # before it (the sign-in's cache load is queued after the first paint too).
+        self.call_after_first_paint(lambda: QTimer.singleShot(
+            ICONS_DELAY_MS, self, lambda: window_menus.set_toolbar_icons(self.actions_by_name)))
 
     def set_account(self, name: str) -> None:
         """"Harvest Contacts — Acme": the app's name once (the app sets no display name,
@@ -129,7 +133,10 @@ class MainWindow(QMainWindow):
         return [self.sidebar, self.contacts.search, self.contacts.table, card]
 
     def _action_handlers(self) -> dict[str, Callable[..., Any]]:
-        from addressbook.ui import help as help_windows
+        def help_windows() -> Any:  # the Help windows' module: not needed at start-up
+            from addressbook.ui import help
+
+            return help
 
         return {
             "new": self.new_contact_requested.emit, "edit": self.edit_contact_requested.emit,
@@ -143,9 +150,9 @@ class MainWindow(QMainWindow):
             "focus_card": lambda: focus_pane(self.details_splitter.widget(1)),
             "next_pane": lambda: self.panes.move(QApplication.focusWidget(), 1),
             "previous_pane": lambda: self.panes.move(QApplication.focusWidget(), -1),
-            "shortcuts": lambda: help_windows.show_shortcuts(self),
-            "about": lambda: help_windows.show_about(self),
-            "log_folder": help_windows.open_log_folder,
+            "shortcuts": lambda: help_windows().show_shortcuts(self),
+            "about": lambda: help_windows().show_about(self),
+            "log_folder": lambda: help_windows().open_log_folder(),
         }
 
     def _bind_table_actions(self) -> None:
