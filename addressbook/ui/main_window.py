@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QMainWindow,
     QSplitter,
@@ -34,7 +33,7 @@ from addressbook.ui.contacts_view import ContactsView, KeepSelection
 from addressbook.ui.models.contacts_model import ContactsTableModel
 from addressbook.ui.models.sidebar_model import ClientSidebarModel
 from addressbook.ui.notice_bar import NoticeBar
-from addressbook.ui.pane_focus import PaneCycle, focus_pane
+from addressbook.ui.pane_focus import PaneCycle
 from addressbook.ui.sidebar import ClientSidebar
 from addressbook.ui.status import StatusBar
 from addressbook.ui.undo_toast import UndoToast
@@ -83,7 +82,7 @@ class MainWindow(QMainWindow):
         self.panes = PaneCycle(self._panes)
         self.undo_stack = QUndoStack(self)  # filled by the edit controller (ui/undo)
         self.undo_stack.indexChanged.connect(self.toast.history_moved)
-        self.actions_by_name = window_menus.build_actions(self, self._action_handlers())
+        self.actions_by_name = window_menus.build_actions(self, window_menus.handlers(self))
         window_menus.add_undo_actions(self, self.actions_by_name, self.undo_stack)
         self.menus: dict[str, QMenu] = window_menus.build_menus(self, self.actions_by_name)
         self.toolbar = window_menus.build_toolbar(self, self.actions_by_name)
@@ -131,29 +130,6 @@ class MainWindow(QMainWindow):
     def _panes(self) -> list[QWidget]:
         card = self.details_splitter.widget(1)
         return [self.sidebar, self.contacts.search, self.contacts.table, card]
-
-    def _action_handlers(self) -> dict[str, Callable[..., Any]]:
-        def help_windows() -> Any:  # the Help windows' module: not needed at start-up
-            from addressbook.ui import help
-
-            return help
-
-        return {
-            "new": self.new_contact_requested.emit, "edit": self.edit_contact_requested.emit,
-            "delete": self.delete_contacts_requested.emit, "sync": self.sync_requested.emit,
-            "find": self.contacts.focus_search, "outbox": self.show_outbox,
-            "sign_in": self.sign_in_requested.emit, "sign_out": self.sign_out_requested.emit,
-            "quit": self.close, "card": self.show_card, "inactive": self.show_inactive_clients,
-            "toolbar": lambda shown: self.toolbar.setVisible(shown),
-            "focus_sidebar": lambda: focus_pane(self.sidebar),
-            "focus_list": self.contacts.focus_table,
-            "focus_card": lambda: focus_pane(self.details_splitter.widget(1)),
-            "next_pane": lambda: self.panes.move(QApplication.focusWidget(), 1),
-            "previous_pane": lambda: self.panes.move(QApplication.focusWidget(), -1),
-            "shortcuts": lambda: help_windows().show_shortcuts(self),
-            "about": lambda: help_windows().show_about(self),
-            "log_folder": lambda: help_windows().open_log_folder(),
-        }
 
     def _bind_table_actions(self) -> None:
         # Delete belongs to the table: in the search field it must delete text.

@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from addressbook.core.models import EDITABLE_CONTACT_FIELDS, Contact
 from addressbook.core.words import counted
 
-Tell = Callable[[str], None]
+Tell = Callable[..., None]  # (text, *, urgent=False): the window says it
 
 
 def restore_deleted(worker: Any, contacts: list[Contact]) -> None:
@@ -87,7 +87,7 @@ class UndoHistory(QObject):
 
     def _failed(self, token: int, message: str, _fields: Any) -> None:
         if self._waiting.pop(token, None) is not None:
-            self.tell(f"Could not undo: {message}")
+            self.tell(f"Could not undo: {message}", urgent=True)
 
     def _undone(self, _count: int) -> None:
         if not self._restoring:

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
+from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QToolButton
 
 from addressbook.resources import resource_path
+from addressbook.ui.pane_focus import focus_pane
 
 if TYPE_CHECKING:
     from addressbook.ui.main_window import MainWindow
@@ -62,6 +63,33 @@ def toolbar_icon(name: str, theme: str) -> QIcon:
     fallback = _FALLBACK_ICONS.get(name)
     bundled = QIcon(str(resource_path(f"icons/actions/{fallback}.svg"))) if fallback else QIcon()
     return QIcon.fromTheme(theme, bundled) if theme else bundled
+
+
+def handlers(window: MainWindow) -> dict[str, Callable[..., Any]]:
+    """What each action does: the window's signals (the controllers act on them) and
+    its own view changes."""
+
+    def help_windows() -> Any:  # the Help windows' module: not needed at start-up
+        from addressbook.ui import help
+
+        return help
+
+    return {
+        "new": window.new_contact_requested.emit, "edit": window.edit_contact_requested.emit,
+        "delete": window.delete_contacts_requested.emit, "sync": window.sync_requested.emit,
+        "find": window.contacts.focus_search, "outbox": window.show_outbox,
+        "sign_in": window.sign_in_requested.emit, "sign_out": window.sign_out_requested.emit,
+        "quit": window.close, "card": window.show_card, "inactive": window.show_inactive_clients,
+        "toolbar": lambda shown: window.toolbar.setVisible(shown),
+        "focus_sidebar": lambda: focus_pane(window.sidebar),
+        "focus_list": window.contacts.focus_table,
+        "focus_card": lambda: focus_pane(window.details_splitter.widget(1)),
+        "next_pane": lambda: window.panes.move(QApplication.focusWidget(), 1),
+        "previous_pane": lambda: window.panes.move(QApplication.focusWidget(), -1),
+        "shortcuts": lambda: help_windows().show_shortcuts(window),
+        "about": lambda: help_windows().show_about(window),
+        "log_folder": lambda: help_windows().open_log_folder(),
+    }
 
 
 def build_actions(window: MainWindow, handlers: dict[str, Callable[[], Any]]) -> dict[str, QAction]:
