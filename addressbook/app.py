@@ -105,9 +105,9 @@ class Application:
         events.last_sync_changed.connect(status.set_last_sync)
         window.sync_requested.connect(lambda: self.worker.sync_requested.emit(False))
         # The empty list says "Downloading…" while the first fetch runs, not "No contacts".
-        events.sync_started.connect(lambda: window.contacts.set_loading(True))
+        events.sync_started.connect(lambda: window.contacts.set_syncing(True))
         for done in (events.sync_finished, events.sync_failed, events.signed_out):
-            done.connect(lambda *_: window.contacts.set_loading(False))
+            done.connect(lambda *_: window.contacts.set_syncing(False))
 
     def start(self, *, demo: bool = False, server: str = "", email: str = "") -> None:
         self.worker_thread.start()

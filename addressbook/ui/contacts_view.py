@@ -81,7 +81,7 @@ class ContactsView(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self._stack, 1)
         self._signed_in = False
-        self._loading = False
+        self._syncing = False
         model.rows_changed.connect(self.refresh_empty_state)
         model.modelReset.connect(self.selection_changed)
 
@@ -229,9 +229,9 @@ class ContactsView(QWidget):
         self.search.setEnabled(signed_in or self.model.total_count() > 0)
         self.refresh_empty_state()
 
-    def set_loading(self, loading: bool) -> None:
+    def set_syncing(self, running: bool) -> None:
         """The first download is running: the empty list says so, not "No contacts yet"."""
-        self._loading = loading
+        self._syncing = running
         self.refresh_empty_state()
 
     def refresh_empty_state(self) -> None:
@@ -250,7 +250,7 @@ class ContactsView(QWidget):
         if model.total_count() == 0:
             if not self._signed_in:
                 return SIGNED_OUT
-            return LOADING if self._loading else NO_CONTACTS
+            return LOADING if self._syncing else NO_CONTACTS
         return NO_HITS if model.searching else EMPTY_CLIENT
 
     def _hits_sentence(self) -> str:

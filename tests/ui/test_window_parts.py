@@ -127,9 +127,9 @@ def test_empty_states(qtbot: QtBot, settings: Settings) -> None:
     with qtbot.waitSignal(window.sign_in_requested, timeout=WAIT_MS):
         empty.buttons["sign_in"].click()
     window.set_signed_in(True)
-    view.set_loading(True)
+    view.set_syncing(True)
     assert "Downloading" in empty.text() and buttons() == []
-    view.set_loading(False)
+    view.set_syncing(False)
     assert empty.text() == "No contacts yet." and buttons() == ["Add contact"]
     with qtbot.waitSignal(window.new_contact_requested, timeout=WAIT_MS):
         empty.buttons["add"].click()
