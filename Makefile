@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv run test lint typecheck sandbox bench bundle bundle-check clean
+.PHONY: venv run test lint typecheck sandbox bench bundle bundle-check a11y clean
 .PHONY: deb deb-check tarball ensure-bundle
 
 venv: $(STAMP)
@@ -23,7 +23,7 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check addressbook tests bench packaging
+	$(BIN)/ruff check addressbook tests bench packaging tools
 	$(BIN)/mypy
 	$(BIN)/actionlint -no-color .github/workflows/*.yml
 
@@ -71,6 +71,13 @@ tarball: ensure-bundle
 	XZ_OPT=-T0 tar -C dist -cJf dist/harvest-contacts-$(VERSION)-linux-$$(uname -m).tar.xz \
 		--owner=0 --group=0 HarvestContacts
 	@ls -l dist/harvest-contacts-$(VERSION)-linux-$$(uname -m).tar.xz
+
+# The real AT-SPI tree, as a screen reader reads it (tools/atspi_check.py): needs
+# at-spi2-core and python3-pyatspi (system Python); skipped with the reason when missing.
+a11y: $(STAMP)
+	@if command -v xvfb-run >/dev/null && command -v dbus-run-session >/dev/null; then \
+		xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- /usr/bin/python3 tools/atspi_check.py; \
+	else echo "a11y check skipped: xvfb-run or dbus-run-session missing (apt-get install xvfb dbus)"; fi
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

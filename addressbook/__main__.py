@@ -76,11 +76,15 @@ def main(argv: list[str] | None = None) -> int:
 
     logging_handle = configure_logging(verbose=args.verbose, open_file=False)
     log.info("%s %s starting", APP_NAME, __version__)
+    from addressbook.qt_libraries import warn_if_missing
+
+    warn_if_missing()  # Qt aborts without naming the library it missed: name it first
     from PySide6.QtWidgets import QApplication
 
     qt_app = QApplication(sys.argv[:1])
     qt_app.setApplicationName(APP_ID)
-    qt_app.setApplicationDisplayName(APP_NAME)
+    # No display name: Qt would append it to every window title, and the main window's
+    # title already starts with the app's name ("Harvest Contacts — Acme").
     qt_app.setOrganizationName(ORG_NAME)
     qt_app.setApplicationVersion(__version__)
     qt_app.setDesktopFileName(DESKTOP_ID)

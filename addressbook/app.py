@@ -92,6 +92,7 @@ class Application:
         self.editing = EditController(self.window, self.worker, self.events)
         self.sign_in = SignInFlow(self.window, self.worker, self.events, settings, credentials,
                                   self.data_dir)
+        self.window.demo_requested.connect(self.sign_in.start_demo)
         self._install_outbox_panel()
         self.window.call_after_first_paint(self._install_exchange)
 
@@ -130,6 +131,10 @@ class Application:
         events.sign_in_failed.connect(status.set_sign_in_failed)
         events.last_sync_changed.connect(status.set_last_sync)
         window.sync_requested.connect(lambda: self.worker.sync_requested.emit(False))
+        # The empty list says "Downloading…" while the first fetch runs, not "No contacts".
+        events.sync_started.connect(lambda: window.contacts.set_syncing(True))
+        for done in (events.sync_finished, events.sync_failed, events.signed_out):
+            done.connect(lambda *_: window.contacts.set_syncing(False))
 
     def start(self, *, demo: bool = False, server: str = "", email: str = "",
               api: str = "") -> None:

@@ -34,6 +34,8 @@ class Preferences:
     REMEMBER_PASSWORD = Setting("preferences/remember_password", True, bool)
     KEYRING_WARNING_SHOWN = Setting("preferences/keyring_warning_shown", False, bool)
     EXCHANGE_FOLDER = Setting("preferences/exchange_folder", "", str)  # last import/export
+    SHOW_INACTIVE_CLIENTS = Setting("preferences/show_inactive_clients", True, bool)
+    SHOW_CARD = Setting("preferences/show_card", True, bool)
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,10 @@ class WindowState:
     STATE = Setting("window/state", QByteArray(), QByteArray)
     SPLITTER = Setting("window/splitter", QByteArray(), QByteArray)
     DETAILS_SPLITTER = Setting("window/details_splitter", QByteArray(), QByteArray)
-    TABLE_HEADER = Setting("window/table_header", QByteArray(), QByteArray)
+    TABLE_HEADER = Setting("window/table_header", QByteArray(), QByteArray)  # before Phone
+    # The table's columns (shown, widths, order, sort): a new key since the Phone column,
+    # so an older layout (seven columns, phones off screen) gives way to the defaults.
+    TABLE_COLUMNS = Setting("window/table_columns", QByteArray(), QByteArray)
 
 
 class Settings:

@@ -16,9 +16,11 @@ from addressbook.core.models import Client, Contact
 from addressbook.core.search import digits, fold
 
 COLUMN_NAME, COLUMN_TITLE, COLUMN_COMPANY, COLUMN_EMAIL = 0, 1, 2, 3
-COLUMN_OFFICE, COLUMN_MOBILE, COLUMN_FAX = 4, 5, 6
-COLUMN_TITLES = ("Name", "Title", "Company", "Email", "Office", "Mobile", "Fax")
+COLUMN_PHONE, COLUMN_OFFICE, COLUMN_MOBILE, COLUMN_FAX = 4, 5, 6, 7
+COLUMN_TITLES = ("Name", "Title", "Company", "Email", "Phone", "Office", "Mobile", "Fax")
 COLUMN_COUNT = len(COLUMN_TITLES)
+# Shown at first: they fit a 1240 px window beside the sidebar and the card.
+DEFAULT_COLUMNS = (COLUMN_NAME, COLUMN_COMPANY, COLUMN_EMAIL, COLUMN_PHONE)
 
 _NON_DIGITS = re.compile(r"\D+")
 _PHONE_QUERY = re.compile(r"^[\d\s()+./-]*\d[\d\s()+./-]*$")
@@ -77,8 +79,10 @@ class ContactRow:
         first, last = contact.first_name, contact.last_name
         title, email, fax = contact.title or "", contact.email or "", contact.fax or ""
         office, mobile = contact.phone_office or "", contact.phone_mobile or ""
+        # Phone: the one number to call (office, else mobile), so the default columns fit.
         self.cells: tuple[str, ...] = (
-            f"{first} {last}".strip(), title, company, email, office, mobile, fax)
+            f"{first} {last}".strip(), title, company, email, office or mobile, office, mobile,
+            fax)
         # fold() works character by character, so folding the parts is folding the whole.
         folded_name = f"{fast_fold(first)} {fast_fold(last)}".strip()
         texts = [title, email]

@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMenu,
     QStackedWidget,
@@ -27,21 +26,34 @@ from PySide6.QtWidgets import (
 )
 
 from addressbook.index.rows import COLUMN_NAME, ContactRow
+from addressbook.ui.empty_state import (
+    EMPTY_CLIENT,
+    LOADING,
+    NO_CONTACTS,
+    NO_HITS,
+    SIGNED_OUT,
+    EmptyState,
+)
 from addressbook.ui.models.contacts_model import ContactsTableModel
+from addressbook.ui.widgets import name_clear_button
 
-_DEFAULT_WIDTHS = (170, 130, 170, 230, 130, 130, 110)
 _TABLE_PAGE, _EMPTY_PAGE = 0, 1
 
 
 class ContactsTable(QTableView):
-    """The table: Enter edits, double-click edits, sorting via the model."""
+    """The table: Enter edits, double-click edits, sorting via the model. Tab leaves it
+    (arrows move inside), and Shift+F10 opens the context menu as the Menu key does."""
 
     activated_row = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+        key, modifiers = event.key(), event.modifiers()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not modifiers:
             if self.selectionModel().hasSelection():
                 self.activated_row.emit()
+            return
+        if key == Qt.Key.Key_F10 and modifiers == Qt.KeyboardModifier.ShiftModifier:
+            self.customContextMenuRequested.emit(self.visualRect(self.currentIndex()).center())
             return
         super().keyPressEvent(event)
 
@@ -50,16 +62,17 @@ class ContactsView(QWidget):
     edit_requested = Signal()
     delete_requested = Signal()
     selection_changed = Signal()
+    sign_in_requested = Signal()
+    demo_requested = Signal()
+    new_requested = Signal()
+    search_counted = Signal(str)  # "12 contacts found", said after a search settles
 
     def __init__(self, model: ContactsTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
         self.search = self._build_search()
         self.table = self._build_table(model)
-        self.empty_state = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
-        self.empty_state.setAccessibleName("No contacts to show")
-        self.empty_state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.empty_state.setMargin(24)
+        self.empty_state = self._build_empty_state()
         self._stack = QStackedWidget()
         self._stack.addWidget(self.table)
         self._stack.addWidget(self.empty_state)
@@ -68,7 +81,7 @@ class ContactsView(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self._stack, 1)
         self._signed_in = False
-        self._syncing = False  # a sync is running (set by the window from the status bar)
+        self._syncing = False
         model.rows_changed.connect(self.refresh_empty_state)
         model.modelReset.connect(self.selection_changed)
 
@@ -78,9 +91,27 @@ class ContactsView(QWidget):
         search.setClearButtonEnabled(True)
         search.setAccessibleName("Search contacts")
         search.setAccessibleDescription("Filters as you type; Esc clears; Down moves to the list")
-        search.textChanged.connect(self.model.set_search)
+        search.textChanged.connect(self._search_changed)
         search.installEventFilter(self)
+        name_clear_button(search, "Clear search")
         return search
+
+    def _build_empty_state(self) -> EmptyState:
+        empty = EmptyState()
+        empty.sign_in_clicked.connect(self.sign_in_requested)
+        empty.demo_clicked.connect(self.demo_requested)
+        empty.add_clicked.connect(self.new_requested)
+        empty.clear_clicked.connect(self._clear_search)
+        return empty
+
+    def _clear_search(self) -> None:
+        self.search.clear()
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _search_changed(self, text: str) -> None:
+        """Filter as typed; the selected contacts stay selected while they are hits."""
+        with KeepSelection(self):
+            self.model.set_search(text)
 
     def _build_table(self, model: ContactsTableModel) -> ContactsTable:
         table = ContactsTable()
@@ -93,16 +124,17 @@ class ContactsView(QWidget):
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.setShowGrid(False)
+        table.setTabKeyNavigation(False)  # Tab moves on to the card; arrows move inside
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         # Interactive widths (remembered), never ResizeToContents: it measures every row.
         header = table.horizontalHeader()
-        header.setAccessibleName("Contact columns: click to sort, drag to reorder")
+        header.setAccessibleName("Contact columns")
+        header.setAccessibleDescription(
+            "Click to sort, drag to reorder, right-click to choose columns")
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setSectionsMovable(True)
-        for column, width in enumerate(_DEFAULT_WIDTHS):
-            table.setColumnWidth(column, width)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._show_context_menu)
         table.doubleClicked.connect(lambda _index: self.edit_requested.emit())
@@ -152,6 +184,22 @@ class ContactsView(QWidget):
             selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
             self.table.scrollTo(index)
 
+    def select_after_removing(self, contact_ids: list[int]) -> None:
+        """Before these contacts go: select the row after them (or before, at the end), so
+        the keyboard user carries on from where they were."""
+        rows = self.model.rows_of(contact_ids)
+        if not rows:
+            return
+        gone = set(rows)
+        after = (row for row in range(rows[-1] + 1, self.model.rowCount()) if row not in gone)
+        before = (row for row in range(rows[0] - 1, -1, -1) if row not in gone)
+        row = next(after, next(before, None))
+        if row is None:
+            self.table.clearSelection()
+            return
+        keep = self.model.row_at(row).id
+        self.select_contacts([keep], keep)
+
     def _selection_of(self, rows: list[int]) -> QItemSelection:
         """Ascending rows as one range per run of consecutive rows."""
         selection = QItemSelection()
@@ -178,34 +226,38 @@ class ContactsView(QWidget):
     # -- empty state ------------------------------------------------------------------
     def set_signed_in(self, signed_in: bool) -> None:
         self._signed_in = signed_in
+        self.search.setEnabled(signed_in or self.model.total_count() > 0)
         self.refresh_empty_state()
 
     def set_syncing(self, running: bool) -> None:
-        """While the first download runs, the empty list says so (not "No contacts yet")."""
+        """The first download is running: the empty list says so, not "No contacts yet"."""
         self._syncing = running
         self.refresh_empty_state()
 
     def refresh_empty_state(self) -> None:
-        message = self._empty_message()
-        self.empty_state.setText(message)
-        self._stack.setCurrentIndex(_EMPTY_PAGE if message else _TABLE_PAGE)
+        kind = self._empty_kind()
+        if kind:
+            self.empty_state.show_state(kind, self.search.text())
+        self.search.setEnabled(self._signed_in or self.model.total_count() > 0)
+        self._stack.setCurrentIndex(_EMPTY_PAGE if kind else _TABLE_PAGE)
+        if self.model.searching:
+            self.search_counted.emit(self._hits_sentence())
 
-    def _empty_message(self) -> str:
+    def _empty_kind(self) -> str:
         model = self.model
         if model.rowCount():
             return ""
         if model.total_count() == 0:
             if not self._signed_in:
-                return ("Sign in to your Harvest account to see your client contacts.\n\n"
-                        "Use File › Sign in…, or try the demo.")
-            if self._syncing:
-                return "Downloading your contacts from Harvest…"
-            return ("No contacts yet.\n\nPress Ctrl+N to add one, or F5 to fetch "
-                    "the contacts from Harvest.")
-        if model.searching:
-            return (f"No contacts match “{self.search.text().strip()}”.\n\n"
-                    "Press Esc to clear the search.")
-        return "This client has no contacts.\n\nPress Ctrl+N to add one."
+                return SIGNED_OUT
+            return LOADING if self._syncing else NO_CONTACTS
+        return NO_HITS if model.searching else EMPTY_CLIENT
+
+    def _hits_sentence(self) -> str:
+        count = self.model.rowCount()
+        if count == 0:
+            return self.empty_state.text()
+        return f"{count:,} contact{'s' if count != 1 else ''} found"
 
     # -- context menu -----------------------------------------------------------------
     def _show_context_menu(self, position: QPoint) -> None:
@@ -222,7 +274,7 @@ class ContactsView(QWidget):
         menu.setAccessibleName("Contact actions")
         single = rows[0].contact if len(rows) == 1 else None
         mailto = contact_actions.mailto_url(rows)
-        self._add(menu, "&Email", mailto is not None,
+        self._add(menu, "&Write email", mailto is not None,
                   lambda: contact_actions.open_url(mailto or ""))
         office = contact_actions.tel_url(single.phone_office if single else None)
         mobile = contact_actions.tel_url(single.phone_mobile if single else None)
@@ -232,15 +284,15 @@ class ContactsView(QWidget):
                   lambda: contact_actions.open_url(mobile or ""))
         menu.addSeparator()
         addresses, numbers = contact_actions.emails(rows), contact_actions.phones(rows)
-        self._add(menu, "Copy e&mail", bool(addresses),
+        self._add(menu, "Copy &email", bool(addresses),
                   lambda: contact_actions.copy_text("\n".join(addresses)))
         self._add(menu, "Copy &phone", bool(numbers),
                   lambda: contact_actions.copy_text("\n".join(numbers)))
-        self._add(menu, "&Copy contact as text", True,
+        self._add(menu, "&Copy as text", True,
                   lambda: contact_actions.copy_text(contact_actions.contacts_as_text(rows)))
         menu.addSeparator()
-        self._add(menu, "&Edit…", len(rows) == 1, self.edit_requested.emit, QKeySequence("Return"))
-        self._add(menu, "&Delete…", True, self.delete_requested.emit,
+        self._add(menu, "Ed&it…", len(rows) == 1, self.edit_requested.emit, QKeySequence("Return"))
+        self._add(menu, "&Delete", True, self.delete_requested.emit,
                   QKeySequence(QKeySequence.StandardKey.Delete))
         return menu
 
@@ -253,3 +305,21 @@ class ContactsView(QWidget):
             action.setShortcut(shortcut)
         action.triggered.connect(lambda _checked=False: handler())
         return action
+
+
+class KeepSelection:
+    """Re-selects the same contacts (by id) after the model's rows are replaced; those no
+    longer shown (not a hit, deleted) simply drop out of the selection."""
+
+    def __init__(self, view: ContactsView) -> None:
+        self.view = view
+
+    def __enter__(self) -> None:
+        rows = self.view.selected_rows()
+        current = self.view.current_row()
+        self.ids = [row.id for row in rows]
+        self.current = current.id if current is not None else None
+
+    def __exit__(self, *_: object) -> None:
+        if self.ids:
+            self.view.select_contacts(self.ids, self.current)

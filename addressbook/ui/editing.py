@@ -13,12 +13,15 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 
 from addressbook.core.models import Contact
-from addressbook.core.words import counted
 from addressbook.ui.main_window import MainWindow
+from addressbook.ui.undo import UndoHistory, names_of
 from addressbook.workers import SyncWorker
+
+# A confirmation lists this many names, then "and N more".
+_NAMES_LISTED = 8
 
 if TYPE_CHECKING:  # imported when first needed: they are not on the start-up path
     from PySide6.QtWidgets import QMessageBox
@@ -35,7 +38,7 @@ class EditController(QObject):
         self.window, self.worker = window, worker
         self._dialogs: dict[int, SavingContactDialog] = {}
         self._next_token = 1
-        self._deleted: list[Contact] = []
+        self._edits: dict[int, tuple[Contact | None, dict[str, Any]]] = {}
         self._conflicts_seen: set[int] = set()
         self._pending: list[Any] = []
         self._conflicts: list[Any] = []
@@ -45,12 +48,17 @@ class EditController(QObject):
         window.delete_contacts_requested.connect(self.delete_selected)
         window.resolve_conflict_requested.connect(self.resolve)
         window.edit_refused_requested.connect(self.edit_refused)
-        window.status.undo_clicked.connect(self.undo_delete)
         window.status.conflicts_clicked.connect(self.open_conflicts)
+        self.history = UndoHistory(window.undo_stack, worker, events, self._take_token,
+                                   window.tell, self)
+        self.history.rows_lookup = self._id_now
+        self.history.contact_restored.connect(self._select)
+        window.toast.undo_clicked.connect(self.history.stack.undo)
+        self._following: list[Contact] = []  # selected after a save or an undo
+        events.contacts_changed.connect(self._keep_following)
         events.contact_saved.connect(self._saved)
         events.edit_failed.connect(self._failed)
         events.outbox_changed.connect(self._outbox_changed)
-        events.deletes_undone.connect(self._undone)
 
     # -- create and edit --------------------------------------------------------------
     def new_contact(self) -> SavingContactDialog | None:
@@ -60,10 +68,11 @@ class EditController(QObject):
         if not clients:
             self.window.status.showMessage("Sync first: a contact needs a client.", 5000)
             return None
-        preselected = self.window.selected_client_id()
+        # The selected contact's client first (Ctrl+N beside a colleague), else the sidebar's.
         current = self.window.contacts.current_row()
-        if preselected is None and current is not None:
-            preselected = current.client_id
+        preselected = current.client_id if current is not None else None
+        if preselected is None:
+            preselected = self.window.selected_client_id()
         dialog = SavingContactDialog(clients, None, preselected_client_id=preselected,
                                      existing=self._existing(), parent=self.window)
         return self._open(dialog)
@@ -105,14 +114,20 @@ class EditController(QObject):
         dialog.open()
         return dialog
 
-    def _save(self, dialog: SavingContactDialog) -> None:
+    def _take_token(self) -> int:
         token, self._next_token = self._next_token, self._next_token + 1
+        return token
+
+    def _save(self, dialog: SavingContactDialog) -> None:
+        token = self._take_token()
         self._dialogs[token] = dialog
         original = dialog.contact
         if original is None:
+            self._edits[token] = (None, {})
             self.worker.create_requested.emit(token, Contact(id=None, **dialog.values()))
             return
         changes = dialog.changes()
+        self._edits[token] = (original, changes)
         if changes:
             self.worker.update_requested.emit(token, original.id, changes)
         elif dialog.refused is not None:  # as it was: send it again (fixed in Harvest?)
@@ -122,58 +137,97 @@ class EditController(QObject):
             dialog.close_saved()
 
     def _saved(self, token: int, contact: Contact) -> None:
+        if self.history.owns(token):
+            return  # an undo or redo: the history says what happened
         dialog = self._dialogs.pop(token, None)
         if dialog is not None:
             dialog.close_saved()
+        original, changes = self._edits.pop(token, (None, {}))
+        if original is not None:
+            self.history.edited(original, changes)
+        elif dialog is not None and dialog.contact is None:
+            self.history.created(contact)
         if contact.id is not None:
-            self.window.contacts.select_contacts([contact.id], contact.id)
-        self.window.status.showMessage(f"Saved {contact.full_name}.", 4000)
+            self._select([contact.id])
+        self.window.tell(f"Saved {contact.full_name}.")
+
+    def _select(self, contact_ids: list[int]) -> None:
+        """Show the contacts an edit, an undo or a redo touched, and keep them selected
+        when Harvest gives a new contact its real id."""
+        if contact_ids:
+            rows = map(self.window.contacts_model.find_row, contact_ids)
+            self._following = [row.contact for row in rows if row is not None]
+            self.window.contacts.select_contacts(contact_ids, contact_ids[0])
+
+    def _keep_following(self, *_delta: Any) -> None:
+        if not self._following or self.window.contacts.selected_rows():
+            return
+        found = [self._id_now(contact) for contact in self._following]
+        ids = [contact_id for contact_id in found if contact_id is not None]
+        if ids:
+            self.window.contacts.select_contacts(ids, ids[0])
+
+    def _id_now(self, contact: Contact) -> int | None:
+        """The id a contact has now (a contact created again, or given its Harvest id,
+        has another): found by id, else by client, name and email."""
+        model = self.window.contacts_model
+        if contact.id is not None and model.find_row(contact.id) is not None:
+            return contact.id
+        same = (contact.client_id, contact.first_name, contact.last_name, contact.email)
+        for row in model.all_rows():
+            found = row.contact
+            if (found.client_id, found.first_name, found.last_name, found.email) == same:
+                return found.id
+        return None
 
     def _failed(self, token: int, message: str, fields: dict[str, list[str]]) -> None:
+        self._edits.pop(token, None)
+        if self.history.owns(token):
+            return
         dialog = self._dialogs.pop(token, None)
         if dialog is None:
-            self.window.status.showMessage(message, 8000)
+            self.window.tell(message)
             return
         dialog.show_server_errors([message] if not fields else [], fields)
 
-    # -- delete and undo --------------------------------------------------------------
+    # -- delete (undone through the history) ------------------------------------------
     def delete_selected(self) -> QMessageBox | None:
-        from PySide6.QtWidgets import QMessageBox  # its enums cost start-up time: first use
-
+        """One contact goes at once (Ctrl+Z and the toast bring it back); several are
+        confirmed first, by name. Returns the question, when one is asked."""
         rows = self.window.contacts.selected_rows()
         if not rows:
             return None
-        what = rows[0].contact.full_name if len(rows) == 1 else f"{len(rows)} contacts"
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete contacts",
-                          f"Delete {what}?\n\nThe delete is sent to Harvest; "
-                          "you can undo it for a few seconds.",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                          self.window)
-        box.setAccessibleName("Confirm delete")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         contacts = [row.contact for row in rows]
-        box.finished.connect(lambda result: self._confirmed(result, contacts, what))
+        if len(contacts) == 1:
+            self._delete(contacts)
+            return None
+        return self._confirm_delete(contacts)
+
+    def _confirm_delete(self, contacts: list[Contact]) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox  # its enums cost start-up time: first use
+
+        title = f"Delete {len(contacts)} contacts"
+        listed = [contact.full_name for contact in contacts[:_NAMES_LISTED]]
+        more = len(contacts) - len(listed)
+        names = "\n".join(listed) + (f"\nand {more} more" if more else "")
+        box = QMessageBox(QMessageBox.Icon.Question, title,
+                          f"{title}?\n\n{names}\n\nEdit › Undo (Ctrl+Z) brings them back.",
+                          QMessageBox.StandardButton.Cancel, self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        delete = box.addButton(title, QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        delete.clicked.connect(lambda: self._delete(contacts))
         box.finished.connect(box.deleteLater)
         box.open()
         return box
 
-    def _confirmed(self, result: int, contacts: list[Contact], what: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        if result != QMessageBox.StandardButton.Yes:
-            return
-        self._deleted = contacts
-        self.worker.delete_requested.emit(contacts)
-        self.window.status.offer_undo(f"Deleted {what}.")
-
-    def undo_delete(self) -> None:
-        if self._deleted:
-            self.worker.undo_delete_requested.emit(self._deleted)
-            self._deleted = []
-
-    def _undone(self, count: int) -> None:
-        self.window.status.showMessage(
-            f"Restored {counted(count, 'contact')}.", 4000)
+    def _delete(self, contacts: list[Contact]) -> None:
+        self._following = []
+        self.window.contacts.select_after_removing([c.id for c in contacts if c.id is not None])
+        self.history.delete(contacts)
+        message = f"Deleted {names_of(contacts)}."
+        self.window.toast.offer(message)
+        self.window.tell(f"{message} Undo with Control+Z.", shown=False)
 
     # -- conflicts --------------------------------------------------------------------
     def _outbox_changed(self, pending: list[Any], _dirty: Any, conflicts: list[Any]) -> None:

@@ -1,7 +1,9 @@
-"""The main window: sidebar | contacts | details, menus, shortcuts, saved layout.
+"""The main window: sidebar | contacts | card, menus, toolbar, undo toast, saved layout.
 
 Thin wiring: it shows what it is given (rows, clients, outbox) and turns
-user gestures into signals; the controllers decide what happens.
+user gestures into signals; the controllers decide what happens. Menus and
+the toolbar are declared in window_menus, the columns in column_chooser,
+keyboard moves between panes in pane_focus.
 """
 
 from __future__ import annotations
@@ -9,20 +11,32 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from addressbook import APP_NAME
+from addressbook.core.display import for_display
 from addressbook.core.models import Client, Contact
 from addressbook.index.rows import ContactRow
-from addressbook.settings import Settings, WindowState
-from addressbook.ui.contacts_view import ContactsView
+from addressbook.settings import Preferences, Settings, WindowState
+from addressbook.ui import window_menus
+from addressbook.ui.after_paint import PaintQueue
+from addressbook.ui.column_chooser import ColumnChooser
+from addressbook.ui.contacts_view import ContactsView, KeepSelection
 from addressbook.ui.models.contacts_model import ContactsTableModel
 from addressbook.ui.models.sidebar_model import ClientSidebarModel
 from addressbook.ui.notice_bar import ERROR, NoticeBar
+from addressbook.ui.pane_focus import PaneCycle
 from addressbook.ui.sidebar import ClientSidebar
 from addressbook.ui.status import StatusBar
+from addressbook.ui.undo_toast import UndoToast
 
 if TYPE_CHECKING:  # built just after the first paint (see details)
     from PySide6.QtWidgets import QMenu
@@ -30,6 +44,9 @@ if TYPE_CHECKING:  # built just after the first paint (see details)
     from addressbook.ui.details_panel import DetailsPanel
 
 HIT_COUNTS_DELAY_MS = 60
+SAY_HITS_DELAY_MS = 700  # the hit count is said once the typing pauses
+STATUS_MESSAGE_MS = 5000
+ICONS_DELAY_MS = 100
 
 
 class MainWindow(QMainWindow):
@@ -39,6 +56,7 @@ class MainWindow(QMainWindow):
     sync_requested = Signal()
     sign_in_requested = Signal()
     sign_out_requested = Signal()
+    demo_requested = Signal()
     resolve_conflict_requested = Signal(int)  # contact id (from the Unsynced changes panel)
     edit_refused_requested = Signal(int)  # pending id of a change Harvest refused
     closing = Signal()
@@ -46,46 +64,84 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self._after_paint: list[Callable[[], None]] | None = None  # see call_after_first_paint
-        self.setWindowTitle(APP_NAME)
+        self._after_paint = PaintQueue(self)
+        self.set_account("")
         self.setObjectName("main_window")
         self.contacts_model = ContactsTableModel(self)
         self.sidebar_model = ClientSidebarModel(self)
         self.sidebar = ClientSidebar(self.sidebar_model)
         self.contacts = ContactsView(self.contacts_model)
+        self.columns = ColumnChooser(self.contacts.table.horizontalHeader(), settings, self)
         self._details_panel: DetailsPanel | None = None
         self.notice = NoticeBar()
+        self.toast = UndoToast()
         self.status = StatusBar()
         self.setStatusBar(self.status)
         self.outbox_dock = self._build_outbox_dock()
         self._build_layout()
-        self.actions_by_name = self._build_actions()
+        self.panes = PaneCycle(self._panes)
+        self.undo_stack = QUndoStack(self)  # filled by the edit controller (ui/undo)
+        self.undo_stack.indexChanged.connect(self.toast.history_moved)
+        self.actions_by_name = window_menus.build_actions(self, window_menus.handlers(self))
+        window_menus.add_undo_actions(self, self.actions_by_name, self.undo_stack)
+        self.menus: dict[str, QMenu] = window_menus.build_menus(self, self.actions_by_name)
+        self.toolbar = window_menus.build_toolbar(self, self.actions_by_name)
+        self._bind_table_actions()
         self._connect_views()
         self.contacts.set_signed_in(False)
         self.restore_state()
         self.call_after_first_paint(self._build_details)
+        # Icons load the SVG engine and search the theme (ms): while the cache loads, not
+        # before it (the sign-in's cache load is queued after the first paint too).
+        self.call_after_first_paint(lambda: QTimer.singleShot(
+            ICONS_DELAY_MS, self, lambda: window_menus.set_toolbar_icons(self.actions_by_name)))
+
+    def set_account(self, name: str) -> None:
+        """"Harvest Contacts — Acme": the app's name once (the app sets no display name,
+        which Qt would append to the title again)."""
+        self.setWindowTitle(f"{APP_NAME} — {for_display(name)}" if name else APP_NAME)
 
     # -- construction -----------------------------------------------------------------
     def _build_layout(self) -> None:
         center = QWidget()
         column = QVBoxLayout(center)
         column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
         column.addWidget(self.notice)
         column.addWidget(self.contacts, 1)
+        column.addWidget(self.toast)  # under the list: nothing above it jumps when it comes
         self.details_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.details_splitter.addWidget(center)
         self.details_splitter.addWidget(QWidget())  # the details panel's place (see details)
         self.details_splitter.setStretchFactor(0, 3)
         self.details_splitter.setStretchFactor(1, 1)
+        self.details_splitter.setChildrenCollapsible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.details_splitter)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([240, 1000])
-        self.details_splitter.setSizes([720, 280])
+        self.splitter.setSizes([250, 990])
+        self.details_splitter.setSizes([700, 290])
         self.setCentralWidget(self.splitter)
         self.resize(1240, 760)
+        QWidget.setTabOrder(self.sidebar, self.contacts.search)
+
+    def _panes(self) -> list[QWidget]:
+        card = self.details_splitter.widget(1)
+        return [self.sidebar, self.contacts.search, self.contacts.table, card]
+
+    def _bind_table_actions(self) -> None:
+        # Delete belongs to the table: in the search field it must delete text.
+        delete = self.actions_by_name["delete"]
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.contacts.table.addAction(delete)
+
+    def tell(self, text: str, *, shown: bool = True, urgent: bool = False) -> None:
+        """One sentence for the user: on the status bar, and said to a screen reader."""
+        if shown:
+            self.status.showMessage(text, STATUS_MESSAGE_MS)
+        say(self, text, urgent)
 
     def _build_outbox_dock(self) -> QDockWidget:
         dock = QDockWidget("Unsynced changes", self)
@@ -100,51 +156,6 @@ class MainWindow(QMainWindow):
         self._outbox: tuple[list[Any], set[int], list[Any]] = ([], set(), [])
         return dock
 
-    def _build_actions(self) -> dict[str, QAction]:
-        specs: list[tuple[str, str, Any, Callable[[], Any]]] = [
-            ("new", "&New contact…", QKeySequence.StandardKey.New, self.new_contact_requested.emit),
-            ("edit", "&Edit contact…", None, self.edit_contact_requested.emit),
-            ("delete", "&Delete…", QKeySequence.StandardKey.Delete,
-             self.delete_contacts_requested.emit),
-            ("sync", "&Sync now", QKeySequence(Qt.Key.Key_F5), self.sync_requested.emit),
-            ("find", "&Find", QKeySequence.StandardKey.Find, self.contacts.focus_search),
-            ("outbox", "&Unsynced changes", QKeySequence("Ctrl+U"), self.show_outbox),
-            ("sign_in", "Sign &in…", None, self.sign_in_requested.emit),
-            ("sign_out", "Sign &out…", None, self.sign_out_requested.emit),
-            ("quit", "&Quit", QKeySequence.StandardKey.Quit, self.close),
-        ]
-        actions: dict[str, QAction] = {}
-        for name, text, shortcut, handler in specs:
-            action = QAction(text, self)
-            action.setObjectName(f"action_{name}")
-            if shortcut is not None:
-                action.setShortcut(shortcut)
-            action.triggered.connect(lambda _checked=False, run=handler: run())
-            actions[name] = action
-        # Delete belongs to the table: in the search field it must delete text.
-        actions["delete"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.contacts.table.addAction(actions["delete"])
-        self._build_menus(actions)
-        return actions
-
-    def _build_menus(self, actions: dict[str, QAction]) -> None:
-        menus: dict[str, list[str | None]] = {
-            "&File": ["sign_in", "sign_out", None, "quit"],
-            "&Contact": ["new", "edit", "delete", None, "find"],
-            "&Sync": ["sync", "outbox"],
-        }
-        self.menus: dict[str, QMenu] = {}
-        for title, names in menus.items():
-            menu = self.menus[title] = self.menuBar().addMenu(title)
-            for name in names:
-                if name is None:
-                    menu.addSeparator()
-                elif name == "delete":  # its shortcut lives on the table (see above)
-                    menu.addAction(actions[name])
-                else:
-                    menu.addAction(actions[name])
-                    self.addAction(actions[name])
-
     def add_file_actions(self, actions: Iterable[QAction]) -> None:
         """Actions built after the first paint (import, export) join the File menu above
         Quit, with their shortcuts working anywhere in the window."""
@@ -157,6 +168,13 @@ class MainWindow(QMainWindow):
 
     def _connect_views(self) -> None:
         self.sidebar.client_selected.connect(self.contacts_model.set_client_filter)
+        self.contacts.sign_in_requested.connect(self.sign_in_requested)
+        self.contacts.demo_requested.connect(self.demo_requested)
+        self.contacts.new_requested.connect(self.new_contact_requested)
+        self._say_hits_timer = QTimer(self, singleShot=True, interval=SAY_HITS_DELAY_MS)
+        self._say_hits_timer.timeout.connect(lambda: say(self, self._hits_sentence))
+        self._hits_sentence = ""
+        self.contacts.search_counted.connect(self._hits_counted)
         # Hit counts per client follow the typing a moment later: the table comes first.
         self._hit_counts_timer = QTimer(self)
         self._hit_counts_timer.setSingleShot(True)
@@ -174,6 +192,10 @@ class MainWindow(QMainWindow):
         self.status.problem_solved.connect(self.notice.withdraw)
         self.status.sync_running_changed.connect(self.contacts.set_syncing)
         self._selection_changed()
+
+    def _hits_counted(self, sentence: str) -> None:
+        self._hits_sentence = sentence
+        self._say_hits_timer.start()
 
     @property
     def details(self) -> DetailsPanel:
@@ -195,11 +217,23 @@ class MainWindow(QMainWindow):
         panel.copied.connect(lambda message: self.status.showMessage(message, 3000))
         self._details_panel = panel
         self.details_splitter.replaceWidget(1, panel).deleteLater()
+        panel.setVisible(self.settings.get(Preferences.SHOW_CARD))
+        chain = [self.contacts.table, self.toast.button, self.toast.close_button, panel]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self._selection_changed()
+
+    def show_card(self, shown: bool) -> None:
+        self.details_splitter.widget(1).setVisible(shown)
+        self.settings.set(Preferences.SHOW_CARD, shown)
+
+    def show_inactive_clients(self, shown: bool) -> None:
+        self.sidebar.set_inactive_shown(shown)
+        self.settings.set(Preferences.SHOW_INACTIVE_CLIENTS, shown)
 
     # -- showing data -----------------------------------------------------------------
     def show_contacts(self, rows: list[ContactRow], clients: list[Client]) -> None:
-        with _KeepSelection(self.contacts):
+        with KeepSelection(self.contacts):
             self.contacts_model.set_rows(rows)
         self.sidebar_model.set_clients(clients, self.contacts_model.client_counts())
         self.contacts.refresh_empty_state()
@@ -216,27 +250,10 @@ class MainWindow(QMainWindow):
 
         Callbacks run in the order they were given, even when one runs early (start-up
         relies on it: the garbage collector is back before the cache load is asked for)."""
-        # The whole window (the table too) is painted in one pass; the callbacks run after it.
-        if self._after_paint is None:
-            self._after_paint = []
-            _AfterFirstPaint(self, self._run_after_paint)
-        self._after_paint.append(callback)
-        QTimer.singleShot(300, self, lambda: self._run_after_paint(until=callback))
-
-    def _run_after_paint(self, until: Callable[[], None] | None = None) -> None:
-        pending = self._after_paint or []
-        if until is not None and until not in pending:
-            return  # it ran with the paint already
-        count = len(pending) if until is None else pending.index(until) + 1
-        due = pending[:count]
-        del pending[:count]
-        if until is None:
-            self._after_paint = None  # callbacks given from now on wait for the next paint
-        for callback in due:
-            callback()
+        self._after_paint.add(callback)
 
     def apply_changes(self, upserted: list[ContactRow], removed: list[int]) -> None:
-        with _KeepSelection(self.contacts):
+        with KeepSelection(self.contacts):
             self.contacts_model.apply_changes(upserted, removed)
         self.sidebar_model.set_counts(self.contacts_model.client_counts())
         self._update_hit_counts()
@@ -325,10 +342,13 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         if not (details := settings.get(WindowState.DETAILS_SPLITTER)).isEmpty():
             self.details_splitter.restoreState(details)
+        self.columns.restore()
         header = self.contacts.table.horizontalHeader()
-        if not (columns := settings.get(WindowState.TABLE_HEADER)).isEmpty():
-            header.restoreState(columns)
-            self.contacts_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.contacts_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        shown = {"card": Preferences.SHOW_CARD, "inactive": Preferences.SHOW_INACTIVE_CLIENTS}
+        for name, setting in shown.items():
+            self.actions_by_name[name].setChecked(settings.get(setting))
+        self.actions_by_name["toolbar"].setChecked(not self.toolbar.isHidden())
 
     def save_state(self) -> None:
         settings = self.settings
@@ -336,7 +356,7 @@ class MainWindow(QMainWindow):
         settings.set(WindowState.STATE, self.saveState())
         settings.set(WindowState.SPLITTER, self.splitter.saveState())
         settings.set(WindowState.DETAILS_SPLITTER, self.details_splitter.saveState())
-        settings.set(WindowState.TABLE_HEADER, self.contacts.table.horizontalHeader().saveState())
+        self.columns.save()
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
@@ -345,40 +365,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-class _KeepSelection:
-    """Re-selects the same contacts (by id) after the model's rows are replaced."""
+def say(window: QWidget, text: str, urgent: bool = False) -> None:
+    """Through the app's one announcer (ui/announce), so a screen reader hears it."""
+    from addressbook.ui.announce import announce
 
-    def __init__(self, view: ContactsView) -> None:
-        self.view = view
-
-    def __enter__(self) -> None:
-        rows = self.view.selected_rows()
-        current = self.view.current_row()
-        self.ids = [row.id for row in rows]
-        self.current = current.id if current is not None else None
-
-    def __exit__(self, *_: object) -> None:
-        if self.ids:
-            self.view.select_contacts(self.ids, self.current)
-
-
-class _AfterFirstPaint(QObject):
-    """Calls back once, right after the widget's first paint."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._widget, self._callback = widget, callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint and self._callback is not None:
-            QTimer.singleShot(0, self, self._fire)
-        return False
-
-    def _fire(self) -> None:
-        if self._callback is None:
-            return
-        callback, self._callback = self._callback, None
-        self._widget.removeEventFilter(self)
-        callback()
-        self.deleteLater()
+    announce(text, urgent=urgent, source=window)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtGui import QAccessible, QAccessibleStateChangeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from addressbook.ui.models.sidebar_model import (
@@ -27,6 +28,8 @@ class ClientSidebar(QTreeView):
         self.setHeaderHidden(True)
         self.setRootIsDecorated(True)
         self.setUniformRowHeights(True)
+        self.setTabKeyNavigation(False)
+        self.setAllColumnsShowFocus(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.header()
         header.setStretchLastSection(False)
@@ -35,8 +38,38 @@ class ClientSidebar(QTreeView):
         header.setSectionResizeMode(COLUMN_COUNT, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(COLUMN_COUNT, self.fontMetrics().horizontalAdvance("0000000") + 8)
         self._selected: int | None = None
+        self._inactive_shown = True
         self.selectionModel().currentChanged.connect(self._current_changed)
         model.modelReset.connect(self._restore_selection)
+        model.modelReset.connect(self._apply_inactive_shown)
+        self.expanded.connect(lambda index: self._tell_expanded(index, True))
+        self.collapsed.connect(lambda index: self._tell_expanded(index, False))
+
+    def set_inactive_shown(self, shown: bool) -> None:
+        """View › Inactive clients: the group is there or not (its contacts stay under All)."""
+        self._inactive_shown = shown
+        self._apply_inactive_shown()
+
+    def _apply_inactive_shown(self) -> None:
+        group = self._model.group_index()
+        if group.isValid():
+            self.setRowHidden(group.row(), QModelIndex(), not self._inactive_shown)
+
+    def _tell_expanded(self, index: QModelIndex, expanded: bool) -> None:
+        """Qt's tree says nothing to assistive technology when a group opens or closes."""
+        tree = QAccessible.queryAccessibleInterface(self)
+        if tree is None:
+            return
+        name = index.data()
+        for child in range(tree.childCount()):
+            item = tree.child(child)
+            if item is not None and item.text(QAccessible.Text.Name) == name:
+                state = QAccessible.State()
+                state.expanded = state.collapsed = True  # the bits that changed
+                event = QAccessibleStateChangeEvent(self, state)
+                event.setChild(child)
+                QAccessible.updateAccessibility(event)
+                return
 
     def selected_client_id(self) -> int | None:
         return self._selected

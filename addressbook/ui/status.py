@@ -1,5 +1,5 @@
 """The status bar: the sync indicator (sync_indicator.py), unsynced changes, conflicts,
-Undo, and passing messages ("Saved Ann Lee."), each said to a screen reader through
+and passing messages ("Saved Ann Lee."), each said to a screen reader through
 addressbook.ui.announce.
 """
 
@@ -8,23 +8,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QStatusBar, QWidget
 
 from addressbook.core.display import for_display
 from addressbook.core.words import counted
 from addressbook.ui.announce import announce
 from addressbook.ui.sync_indicator import SyncIndicator, raised_button
 
-UNDO_SECONDS = 10
 # Kept for callers that compare against them.
 ONLINE, OFFLINE, SIGNED_OUT = "Up to date", "Offline", "Not signed in"
 
 
-
-
 class StatusBar(QStatusBar):
-    undo_clicked = Signal()
     unsynced_clicked = Signal()
     conflicts_clicked = Signal()
     retry_clicked = Signal()  # "Sync now" / "Retry now"
@@ -43,10 +39,6 @@ class StatusBar(QStatusBar):
         self.connection, self.retry = self.indicator.text, self.indicator.retry
         self.progress, self.indicator_icon = self.indicator.progress, self.indicator.icon
         self._build_widgets()
-        self._undo_timer = QTimer(self)
-        self._undo_timer.setSingleShot(True)
-        self._undo_timer.timeout.connect(self.clear_undo)
-        self.clear_undo()
         self.set_unsynced(0, 0)
 
     def _build_widgets(self) -> None:
@@ -56,13 +48,6 @@ class StatusBar(QStatusBar):
         self.conflicts.setToolTip("Choose which version to keep")
         self.conflicts.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.conflicts.clicked.connect(self.conflicts_clicked)
-        self.undo_message = QLabel()
-        self.undo_message.setTextFormat(Qt.TextFormat.PlainText)
-        self.undo = raised_button("Undo")
-        self.undo.setToolTip("Undo the delete (Ctrl+Z)")
-        self.undo.clicked.connect(self._undo)
-        self.addWidget(self.undo_message)
-        self.addWidget(self.undo)
         for widget in (self.conflicts, self.unsynced, self.indicator):
             self.addPermanentWidget(widget)
 
@@ -151,24 +136,3 @@ class StatusBar(QStatusBar):
 
             self.conflicts.setIcon(QIcon())
 
-    # -- undo -----------------------------------------------------------------------------
-    def offer_undo(self, message: str, seconds: int = UNDO_SECONDS) -> None:
-        message = for_display(message)
-        self.undo_message.setText(message)
-        self.undo_message.setAccessibleName(message)
-        self.undo_message.setVisible(True)
-        self.undo.setVisible(True)
-        self._undo_timer.start(seconds * 1000)
-        announce(f"{message} Undo is available.", source=self.undo_message)
-
-    def clear_undo(self) -> None:
-        self._undo_timer.stop()
-        self.undo_message.setVisible(False)
-        self.undo.setVisible(False)
-
-    def undo_available(self) -> bool:
-        return self.undo.isVisibleTo(self)
-
-    def _undo(self) -> None:
-        self.clear_undo()
-        self.undo_clicked.emit()

@@ -69,7 +69,7 @@ def test_qtmodeltester_with_rows_search_and_sort(
 
 def test_qtmodeltester_empty() -> None:
     model = ContactsTableModel()
-    assert model.rowCount() == 0 and model.columnCount() == 7
+    assert model.rowCount() == 0 and model.columnCount() == 8
 
 
 def test_cells_and_roles(model: ContactsTableModel) -> None:

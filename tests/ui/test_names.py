@@ -46,7 +46,7 @@ def test_every_control_of_my_parts_has_a_real_name(qtbot: QtBot, settings: Setti
     window.set_outbox(pending, {1}, [Conflict(1, {"email": ("a@x", "b@x")})])
     window.show_outbox()
     window.notice.show_message("Could not sync: Harvest cannot be reached.", ERROR)
-    window.status.offer_undo("Deleted Bob Ray.")
+    window.toast.offer("Deleted Bob Ray.")
     window.show()
     for part in (window.details, window.status, window.notice, window.outbox_panel):
         assert unnamed_controls(part) == [], type(part).__name__

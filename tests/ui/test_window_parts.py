@@ -67,11 +67,6 @@ def test_status_bar_states(qtbot: QtBot) -> None:
     status.set_unsynced(0, 0)
     assert status.unsynced.text() == "All changes synced"
     assert not status.conflicts.isVisibleTo(status)
-    status.offer_undo("Deleted Ann Lee.", seconds=60)
-    assert status.undo_available()
-    with qtbot.waitSignal(status.undo_clicked, timeout=WAIT_MS):
-        status.undo.click()
-    assert not status.undo_available()
 
 
 def test_context_menu_actions(qtbot: QtBot, settings: Settings) -> None:
@@ -89,7 +84,7 @@ def test_context_menu_actions(qtbot: QtBot, settings: Settings) -> None:
     assert not actions["Call office"].isEnabled()  # which of two numbers? not guessed
     actions["Copy email"].trigger()
     assert QGuiApplication.clipboard().text() == "ann@acme.example\nbob@zeta.example"
-    actions["Copy contact as text"].trigger()
+    actions["Copy as text"].trigger()
     text = QGuiApplication.clipboard().text()
     assert "Ann Lee\nCompany: Acme Corp\nEmail: ann@acme.example" in text
     assert "\n\nBob Ray\nCompany: Zeta" in text
@@ -115,14 +110,33 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, settings: Settings) 
 def test_empty_states(qtbot: QtBot, settings: Settings) -> None:
     window = MainWindow(settings)
     qtbot.addWidget(window)
-    view = window.contacts
-    assert "Sign in" in view.empty_state.text()
+    window.show()
+    view, empty = window.contacts, window.contacts.empty_state
+
+    def buttons() -> list[str]:
+        return [button.text().replace("&", "") for button in empty.visible_buttons()]
+
+    assert "Sign in" in empty.text() and buttons() == ["Sign in…", "Try the demo"]
+    assert not view.search.isEnabled()  # nothing to search while signed out
+    with qtbot.waitSignal(window.demo_requested, timeout=WAIT_MS):
+        empty.buttons["demo"].click()
+    with qtbot.waitSignal(window.sign_in_requested, timeout=WAIT_MS):
+        empty.buttons["sign_in"].click()
     window.set_signed_in(True)
-    assert "Ctrl+N" in view.empty_state.text() and "F5" in view.empty_state.text()
+    view.set_syncing(True)
+    assert "Downloading" in empty.text() and buttons() == []
+    view.set_syncing(False)
+    assert empty.text() == "No contacts yet." and buttons() == ["Add contact"]
+    with qtbot.waitSignal(window.new_contact_requested, timeout=WAIT_MS):
+        empty.buttons["add"].click()
     window.show_contacts(build_rows(CONTACTS, company_names(CLIENTS)), CLIENTS)
-    assert view.empty_state.text() == ""
-    view.search.setText("nobody at all")
-    assert "No contacts match" in view.empty_state.text()
+    assert view.search.isEnabled() and not empty.isVisible()
+    view.search.setText("nobody & <co>")
+    assert empty.text() == "No contacts match “nobody & <co>”."
+    assert empty.message.accessibleName() == empty.text()
+    assert buttons() == ["Clear search"]
+    empty.buttons["clear"].click()
+    assert view.search.text() == "" and view.table.isVisible()
 
 
 def test_outbox_panel_discards_a_queued_change(qtbot: QtBot, make_app: AppFactory,

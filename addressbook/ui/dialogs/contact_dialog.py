@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,13 +24,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from addressbook.core import EDITABLE_CONTACT_FIELDS, Client, Contact, validate_field
+from addressbook.core import (
+    CONTACT_FIELD_LABELS,
+    EDITABLE_CONTACT_FIELDS,
+    Client,
+    Contact,
+    validate_field,
+)
 from addressbook.core.duplicates import DuplicateIndex, describe_duplicate
 from addressbook.core.models import changed_fields
 
-from .contact_form import TEXT_FIELDS, FieldRow, build_rows, client_choices, fill_client_combo
+from .contact_form import (
+    REQUIRED_FIELDS,
+    TEXT_FIELDS,
+    FieldRow,
+    build_rows,
+    client_choices,
+    fill_client_combo,
+    paint_outlines,
+)
 from .contact_hints import field_hints
 from .messages import InlineMessage, Level, ask_to_discard, grow_to_fit
+
+# Room for a few lines of messages from the start, so the dialog does not grow as they come.
+_MESSAGE_LINES_RESERVED = 4
 
 Problems = dict[str, list[str]]
 
@@ -54,7 +72,9 @@ class ContactDialog(QDialog):
         self._duplicates = DuplicateIndex.build(existing, exclude_id=editing_id)
         self._client_names = {client.id: client.name for client in clients}
         self._server_errors: Problems = {}
+        # Fields the user has left (focus out): their errors show, and follow the typing.
         self._touched: set[str] = set()
+        self._invalid: list[str] = []  # fields outlined as invalid
         self._show_all = contact is not None
         self.setWindowTitle(f"Edit {contact.full_name}" if contact else "New contact")
         self._build()
@@ -79,7 +99,6 @@ class ContactDialog(QDialog):
         }
         self.messages = {name: row.message for name, row in self.rows.items()}
         self.duplicate_label = InlineMessage("Possible duplicate")
-        self.reason_label = InlineMessage("Why the contact cannot be saved yet")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -92,7 +111,6 @@ class ContactDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.duplicate_label)
         layout.addStretch(1)
-        layout.addWidget(self.reason_label)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
         self._set_tab_order()
@@ -127,6 +145,8 @@ class ContactDialog(QDialog):
             # textChanged alone, once per keystroke (textEdited too would refresh twice);
             # isModified() tells the user's typing, the clear button included, from setText.
             editor.textChanged.connect(lambda _text, name=name: self._text_changed(name))
+        for row in self.rows.values():
+            row.editor.installEventFilter(self)  # leaving a field shows its errors
         self.client_combo.currentIndexChanged.connect(self._refresh)
         self.client_combo.activated.connect(lambda _index: self._user_edited("client_id"))
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -207,16 +227,58 @@ class ContactDialog(QDialog):
     def _refresh(self) -> None:
         values = self.values()
         problems, warnings = self.validate(values), self.warnings(values)
-        self.duplicate_label.show_message("\n".join(self.duplicate_warnings(values)), Level.WARNING)
+        self.duplicate_label.show_message("\n".join(self.duplicate_warnings(values)),
+                                          Level.WARNING)
+        shown_problems = []
         for name, message in self.messages.items():
-            shown = self._show_all or name in self._touched
-            message.show_messages(problems.get(name, []) if shown else [], warnings.get(name, []))
-            self.rows[name].editor.setAccessibleDescription(message.text())
-        reason = " ".join(m for messages in problems.values() for m in messages)
-        self.reason_label.show_message(f"Cannot save yet: {reason}" if reason else "", Level.ERROR)
-        self.ok_button.setEnabled(not problems)
-        self.ok_button.setToolTip(self.reason_label.text() or "Save (Ctrl+Return)")
+            shown = problems.get(name, []) if self._show_all or name in self._touched else []
+            message.show_messages(shown, warnings.get(name, []))
+            self._describe_field(name, shown, message.text())
+            if shown:
+                shown_problems.append(name)
+        # Save stays enabled until a save was tried: pressing it shows every error and
+        # focuses the first. From then on it waits for the fixes, the reasons in view.
+        reasons = " ".join(m for name in shown_problems for m in problems[name])
+        self.ok_button.setEnabled(not (problems and self._show_all))
+        self.ok_button.setToolTip(f"Cannot save yet: {reasons}" if reasons
+                                  else "Save (Ctrl+Return)")
+        self.ok_button.setAccessibleDescription(self.ok_button.toolTip())
+        if shown_problems != self._invalid:
+            self._invalid = shown_problems
+            self.update()  # the outlines
         grow_to_fit(self)
+
+    def _describe_field(self, name: str, problems: list[str], text: str) -> None:
+        """A screen reader hears on the field itself that it is required and what is wrong."""
+        label = CONTACT_FIELD_LABELS[name]
+        required = ", required" if name in REQUIRED_FIELDS else ""
+        invalid = ", invalid entry" if problems else ""
+        editor = self.rows[name].editor
+        editor.setAccessibleName(f"{label}{required}{invalid}")
+        editor.setAccessibleDescription(text)
+
+    def invalid_fields(self) -> list[str]:
+        """The fields outlined as invalid (their errors are shown under them)."""
+        return list(self._invalid)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        paint_outlines(self, [self.rows[name].editor for name in self._invalid])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusOut:
+            name = next((n for n, row in self.rows.items() if row.editor is watched), None)
+            if name is not None and name not in self._touched and self.isVisible():
+                self._touched.add(name)
+                self._refresh()
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not getattr(self, "_sized", False):
+            self._sized = True
+            room = self.fontMetrics().lineSpacing() * _MESSAGE_LINES_RESERVED
+            self.resize(max(self.width(), 480), self.sizeHint().height() + room)
 
     def _text_changed(self, name: str) -> None:
         if self.editors[name].isModified():
@@ -225,10 +287,10 @@ class ContactDialog(QDialog):
 
     def _user_edited(self, name: str) -> None:
         self._mark_edited(name)
+        self._touched.add(name)  # a choice made in a list is a field finished with
         self._refresh()
 
     def _mark_edited(self, name: str) -> None:
-        self._touched.add(name)
         self._server_errors.pop(name, None)  # the user answered the server; check afresh
 
     # -- server errors ------------------------------------------------------------------

@@ -6,19 +6,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QLabel,
     QLineEdit,
+    QWidget,
 )
 
 from addressbook.core import CONTACT_FIELD_LABELS, Client
 from addressbook.core.search import fold
 from addressbook.core.validation import PHONE_FIELDS
+from addressbook.ui.widgets import name_clear_button
 
 from .messages import InlineMessage
 
+REQUIRED_FIELDS = ("client_id", "first_name", "last_name")
 TEXT_FIELDS = ("first_name", "last_name", "title", "email", "phone_office", "phone_mobile", "fax")
 
 _PLACEHOLDERS = {
@@ -73,6 +78,7 @@ def _make_editor(name: str) -> QComboBox | QLineEdit:
     edit = QLineEdit()
     edit.setPlaceholderText(_PLACEHOLDERS.get(name, ""))
     edit.setClearButtonEnabled(True)
+    name_clear_button(edit, f"Clear {CONTACT_FIELD_LABELS[name]}")
     return edit
 
 
@@ -84,7 +90,7 @@ def build_rows(grid: QGridLayout) -> dict[str, FieldRow]:
         label_text = CONTACT_FIELD_LABELS[name]
         editor = _make_editor(name)
         editor.setAccessibleName(label_text)
-        label = QLabel(_MNEMONICS[name])
+        label = QLabel(_MNEMONICS[name] + (" *" if name in REQUIRED_FIELDS else ""))
         label.setBuddy(editor)
         message = InlineMessage(f"{label_text} problems")
         grid.addWidget(label, 2 * index, 0)
@@ -93,3 +99,25 @@ def build_rows(grid: QGridLayout) -> dict[str, FieldRow]:
         rows[name] = FieldRow(name, label, editor, message)
     grid.setColumnStretch(1, 1)
     return rows
+
+
+# An outline colour that reads as "error" on light and dark windows (contrast >= 3:1).
+_ERROR_LIGHT, _ERROR_DARK = QColor("#b3261e"), QColor("#ff8a80")  # as the messages
+
+
+def paint_outlines(surface: QWidget, editors: list[QWidget]) -> None:
+    """Outline invalid fields, drawn by their parent around them: a style sheet on the
+    field would stop it following the palette (dark mode)."""
+    if not editors:
+        return
+    dark = surface.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    painter = QPainter(surface)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(_ERROR_DARK if dark else _ERROR_LIGHT, 2))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for editor in editors:
+        if editor.isVisible():
+            top_left = editor.mapTo(surface, editor.rect().topLeft())
+            rect = editor.rect().translated(top_left).adjusted(-2, -2, 2, 2)
+            painter.drawRoundedRect(rect, 4, 4)
+    painter.end()

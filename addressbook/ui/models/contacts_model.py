@@ -22,11 +22,13 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from addressbook.core.display import for_display
 from addressbook.core.models import Contact
 from addressbook.index.row_index import RowIndex
 from addressbook.index.rows import (
     COLUMN_COUNT,
     COLUMN_NAME,
+    COLUMN_PHONE,
     COLUMN_TITLES,
     ContactRow,
     query_terms,
@@ -76,13 +78,15 @@ class ContactsTableModel(QAbstractTableModel):
         row = self._index.rows[self._visible[index.row()]]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.cells[column]
+            return for_display(row.cells[column])  # data, never layout: see core.display
         if role == ROW_ROLE:
             return row
         if role == CONTACT_ID_ROLE:
             return row.id
         if column == COLUMN_NAME:
             return self._badge_data(row, role)
+        if column == COLUMN_PHONE and role == Qt.ItemDataRole.ToolTipRole:
+            return _phones_tooltip(row)
         return None
 
     def headerData(  # noqa: N802
@@ -264,3 +268,11 @@ class ContactsTableModel(QAbstractTableModel):
         """After a palette change (dark mode), redraw the badges in the new colours."""
         self._badges.clear()
         self.set_markers(self._dirty_ids, self._conflict_ids)
+
+
+def _phones_tooltip(row: ContactRow) -> str | None:
+    """The Phone column shows one number; its tooltip names each of them."""
+    contact = row.contact
+    numbers = [("Office", contact.phone_office), ("Mobile", contact.phone_mobile)]
+    lines = [f"{label}: {for_display(number)}" for label, number in numbers if number]
+    return "\n".join(lines) or None

@@ -106,8 +106,10 @@ class ClientSidebarModel(QAbstractItemModel):
             return kind
         if role == CLIENT_ID_ROLE:
             return client.id if client is not None else None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(index.column(), kind, client)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._spoken(index.column(), kind, client)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COLUMN_COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and kind != KIND_CLIENT:
@@ -118,6 +120,15 @@ class ClientSidebarModel(QAbstractItemModel):
             return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(kind, client)
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Hidden on screen, but read by assistive technology: not "1" and "2"."""
+        if orientation == Qt.Orientation.Horizontal and role in (
+                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return ("Client", "Contacts")[section] if section in (0, 1) else None
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -159,6 +170,15 @@ class ClientSidebarModel(QAbstractItemModel):
         if kind == KIND_GROUP:
             return "Inactive clients"
         return client.name if client is not None else ""
+
+    def _spoken(self, column: int, kind: str, client: Client | None) -> str:
+        """What a screen reader says: the name, and the count as words ("57 contacts")."""
+        if column == COLUMN_LABEL:
+            return self._text(COLUMN_LABEL, kind, client)
+        count = self._count(kind, client)
+        what = "matching" if self._hits is not None else ""
+        noun = "contact" if count == 1 else "contacts"
+        return " ".join(part for part in (str(count), what, noun) if part)
 
     def _tooltip(self, kind: str, client: Client | None) -> str:
         count = self._count(kind, client)

@@ -81,7 +81,7 @@ def test_good_input_can_be_saved(
     type_into(qtbot, dialog, values)
     assert dialog.validate() == {}
     assert dialog.ok_button.isEnabled()
-    assert not dialog.reason_label.isVisible()
+    assert dialog.invalid_fields() == []
     expected = {name: text.strip() for name, text in values.items()}
     assert {name: dialog.values()[name] for name in values} == expected
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
@@ -95,6 +95,8 @@ def test_bad_input_is_shown_inline_and_blocks_saving(
     dialog = new_dialog(qtbot, clients)
     type_into(qtbot, dialog, {"first_name": "Jane", "last_name": "Doe"})
     type_into(qtbot, dialog, values)
+    dialog.accept()  # Save: every error shows, and the dialog stays open
+    assert dialog.isVisible()
     found = dialog.validate()
     assert set(found) == set(problems)
     for name, words in problems.items():
@@ -103,9 +105,11 @@ def test_bad_input_is_shown_inline_and_blocks_saving(
         assert message.isVisible() and words in message.text()
         assert inside(message, dialog), f"{name} message is clipped"
         assert words in dialog.rows[name].editor.accessibleDescription()
+        assert name in dialog.invalid_fields()  # outlined
+        assert dialog.rows[name].editor.accessibleName().endswith("invalid entry")
+    # Save waits for the fix; its reason is the visible message, and its description.
     assert not dialog.ok_button.isEnabled()
-    assert dialog.reason_label.isVisible()
-    assert next(iter(problems.values())) in dialog.reason_label.text()
+    assert next(iter(problems.values())) in dialog.ok_button.accessibleDescription()
 
 
 @pytest.mark.parametrize("character", ["\x07", "\u200b", "\u202e", "\x00"])
@@ -115,21 +119,45 @@ def test_pasted_control_characters_are_refused(
     dialog = new_dialog(qtbot, clients)
     type_into(qtbot, dialog, {"first_name": "Jane", "last_name": "Doe"})
     dialog.editors["last_name"].insert(f"Do{character}e")  # what a paste does
+    dialog.accept()
     assert "invisible control characters" in dialog.messages["last_name"].text()
     assert not dialog.ok_button.isEnabled()
 
 
-def test_a_fresh_dialog_explains_why_it_cannot_save_yet(
+def test_a_fresh_dialog_does_not_scold_and_save_shows_what_is_missing(
     qtbot: QtBot, clients: list[Client]
 ) -> None:
     dialog = new_dialog(qtbot, clients)
-    assert not dialog.ok_button.isEnabled()
-    assert "First name is required." in dialog.reason_label.text()
-    assert dialog.reason_label.isVisible()
-    assert dialog.ok_button.toolTip() == dialog.reason_label.text()
-    # Untouched empty fields are not shouted at under each field yet.
-    assert not dialog.messages["first_name"].isVisible()
     assert QApplication.focusWidget() is dialog.editors["first_name"]
+    assert not any(message.isVisible() for message in dialog.messages.values())
+    assert dialog.invalid_fields() == [] and dialog.ok_button.isEnabled()
+    height = dialog.height()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()  # not saved
+    assert dialog.invalid_fields() == ["first_name", "last_name"]
+    assert "First name is required." in dialog.messages["first_name"].text()
+    assert dialog.messages["last_name"].isVisible()
+    assert QApplication.focusWidget() is dialog.editors["first_name"]
+    assert not dialog.ok_button.isEnabled()
+    assert "First name is required." in dialog.ok_button.toolTip()
+    assert dialog.height() == height  # room was kept: the dialog does not jump
+
+
+def test_a_field_shows_its_error_once_the_user_leaves_it(
+    qtbot: QtBot, clients: list[Client]
+) -> None:
+    dialog = new_dialog(qtbot, clients)
+    dialog.editors["email"].setFocus()
+    type_text(qtbot, dialog.editors["email"], "jane@")
+    assert not dialog.messages["email"].isVisible()  # still typing: no error yet
+    qtbot.keyClick(dialog.editors["email"], Qt.Key.Key_Tab)
+    assert "does not look like" in dialog.messages["email"].text()
+    assert dialog.messages["email"].isVisible()
+    assert "email" in dialog.invalid_fields()
+    # The names the user tabbed past show theirs too; the untouched fax does not.
+    assert not dialog.messages["fax"].isVisible()
+    name = dialog.editors["first_name"].accessibleName()
+    assert name.startswith("First name, required")
 
 
 def test_warnings_do_not_block_saving(qtbot: QtBot, clients: list[Client]) -> None:
@@ -183,7 +211,8 @@ def test_without_a_preselected_client_the_user_must_choose_one(
     dialog = new_dialog(qtbot, clients, client=None)
     type_into(qtbot, dialog, {"first_name": "Jane", "last_name": "Doe"})
     assert dialog.validate() == {"client_id": ["Choose a client for this contact."]}
-    assert "Choose a client" in dialog.reason_label.text()
+    dialog.accept()
+    assert "Choose a client" in dialog.messages["client_id"].text()
     dialog.client_combo.setFocus()
     qtbot.keyClick(dialog.client_combo, Qt.Key.Key_Down)
     assert dialog.validate() == {}
@@ -360,7 +389,7 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, clients: list[Client
         assert row.editor.accessibleName()
         assert row.message.accessibleName()
         assert row.label.buddy() is row.editor
-    for widget in (dialog.ok_button, dialog.reason_label, dialog.banner):
+    for widget in (dialog.ok_button, dialog.banner):
         assert widget.accessibleName()
     for editor in dialog.findChildren(QLineEdit):
         assert editor.accessibleName()
@@ -378,6 +407,7 @@ def test_tab_moves_through_the_fields_in_order(qtbot: QtBot, clients: list[Clien
 def test_messages_follow_a_dark_palette(qtbot: QtBot, clients: list[Client]) -> None:
     dialog = new_dialog(qtbot, clients)
     type_into(qtbot, dialog, {"email": "nope"})
+    qtbot.keyClick(dialog.editors["email"], Qt.Key.Key_Tab)
     message = dialog.messages["email"]
 
     def colour() -> str:
@@ -410,6 +440,21 @@ def test_each_keystroke_checks_the_fields_once(
 
 def test_the_clear_button_counts_as_an_edit(qtbot: QtBot, clients: list[Client]) -> None:
     dialog = new_dialog(qtbot, clients)
+    dialog.editors["last_name"].setFocus()
     type_text(qtbot, dialog.editors["last_name"], "Doe")
     dialog.editors["last_name"].clear()  # what the field's clear button does
+    qtbot.keyClick(dialog.editors["last_name"], Qt.Key.Key_Tab)
     assert "Last name is required." in dialog.messages["last_name"].text()
+
+
+def test_values_are_shown_as_written(qtbot: QtBot, clients: list[Client]) -> None:
+    odd = "AT&T <R&D> O'Neil \u200fשלום"
+    contact = Contact(id=5, client_id=1, first_name="Zoë's", last_name=odd, title="R&D <lead>",
+                      email="o'neil@example.com")
+    dialog = ContactDialog(clients, contact)
+    show(qtbot, dialog)
+    assert dialog.windowTitle() == f"Edit Zoë's {odd}"
+    assert dialog.editors["last_name"].text() == odd  # the bidi mark is kept
+    assert dialog.editors["title"].text() == "R&D <lead>"
+    assert dialog.editors["email"].text() == "o'neil@example.com"
+    assert dialog.changes() == {}  # shown as written, so saving changes nothing
