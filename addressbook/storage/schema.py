@@ -55,6 +55,25 @@ _MIGRATIONS: tuple[str, ...] = (
         created_at TEXT NOT NULL
     );
     """,
+    # 3: every version of a contact seen (stored as reverse deltas: each row holds the
+    # fields that differ from the next version, the newest those that differ from the
+    # contact's anchor, its server row or its trash copy), and the trash.
+    """
+    CREATE TABLE history (
+        contact_id INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('harvest', 'local')),
+        seen_at REAL NOT NULL,
+        delta TEXT NOT NULL,
+        PRIMARY KEY (contact_id, seq)
+    ) WITHOUT ROWID;
+    CREATE TABLE trash (
+        contact_id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL CHECK (source IN ('harvest', 'local')),
+        deleted_at REAL NOT NULL,
+        contact TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(_MIGRATIONS)
