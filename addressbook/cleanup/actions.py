@@ -31,17 +31,18 @@ def apply_merge(cache: Cache, plan: MergePlan) -> Contact:
 def undo_merge(cache: Cache, plan: MergePlan) -> dict[int, int]:
     """The kept contact as it was, the others back; returns old id -> id now (restored)."""
     assert plan.keep.id is not None
+    back = _changes_back(cache, plan.keep)  # read before the batch: it is one write transaction
     with cache.batch():
-        put_back(cache, plan.keep)
+        if back:
+            cache.update_contact(plan.keep.id, back)
         return {o.id: bring_back(cache, o).id or 0 for o in plan.others if o.id is not None}
 
 
-def put_back(cache: Cache, before: Contact) -> None:
-    """The contact's values as they were (only the fields that differ now)."""
+def _changes_back(cache: Cache, before: Contact) -> dict[str, Any]:
+    """What would put the contact's values back as they were (nothing when it is gone)."""
     assert before.id is not None
     current = cache.contact(before.id)
-    if current is not None:
-        cache.update_contact(before.id, changed_fields(current, before))
+    return changed_fields(current, before) if current is not None else {}
 
 
 def bring_back(cache: Cache, contact: Contact) -> Contact:
@@ -61,14 +62,14 @@ def apply_phone_fixes(cache: Cache, fixes: Sequence[PhoneFix]) -> int:
 
 def undo_phone_fixes(cache: Cache, fixes: Sequence[PhoneFix]) -> None:
     """The numbers as typed again, where they still hold what the batch wrote."""
+    wanted = _by_contact(fixes, after=False)
+    written = _by_contact(fixes, after=True)
+    current = {contact_id: cache.contact(contact_id) for contact_id in wanted}
     with cache.batch():
-        for contact_id, changes in _by_contact(fixes, after=False).items():
-            current = cache.contact(contact_id)
-            if current is None:
-                continue
-            fixed = {fix.field: fix.after for fix in fixes if fix.contact.id == contact_id}
-            kept = {name: v for name, v in changes.items()
-                    if getattr(current, name) == fixed[name]}  # fmt: skip
+        for contact_id, changes in wanted.items():
+            now = current[contact_id]
+            kept = {name: value for name, value in changes.items()
+                    if now is not None and getattr(now, name) == written[contact_id][name]}
             if kept:
                 cache.update_contact(contact_id, kept)
 
