@@ -24,9 +24,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
 from addressbook.core.models import Contact
+from addressbook.index.rows import COLUMN_COMPANY, ContactRow, build_rows, company_names
 from addressbook.sandbox.demo_data import generate
 from addressbook.ui.models.contacts_model import ContactsTableModel
-from addressbook.ui.models.rows import COLUMN_COMPANY, ContactRow, build_rows, company_names
 
 CONTACTS = int(os.environ.get("BENCH_EDITS_CONTACTS", "100000"))
 RUNS = 7

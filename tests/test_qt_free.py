@@ -16,6 +16,7 @@ QT_FREE_PACKAGES = (
     "addressbook.sandbox",
     "addressbook.exchange",
     "addressbook.cleanup",
+    "addressbook.index",
 )
 
 PROBE = """

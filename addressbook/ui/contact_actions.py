@@ -13,7 +13,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 
 from addressbook.core.models import CONTACT_FIELD_LABELS
-from addressbook.ui.models.rows import ContactRow
+from addressbook.index.rows import ContactRow
 
 _TEXT_FIELDS = ("title", "email", "phone_office", "phone_mobile", "fax")
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from addressbook.index.rows import COLUMN_NAME, ContactRow
 from addressbook.ui.models.contacts_model import ContactsTableModel
-from addressbook.ui.models.rows import COLUMN_NAME, ContactRow
 
 _DEFAULT_WIDTHS = (170, 130, 170, 230, 130, 130, 110)
 _TABLE_PAGE, _EMPTY_PAGE = 0, 1

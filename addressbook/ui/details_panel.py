@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from addressbook.ui.models.rows import ContactRow
+from addressbook.index.rows import ContactRow
 
 _FIELDS = (
     ("company", "Company"),

@@ -26,8 +26,8 @@ from addressbook.exchange.files import (
     export_contacts,
     read_import_file,
 )
+from addressbook.index.rows import company_names
 from addressbook.ui.dialogs.import_dialog import ImportDialog
-from addressbook.ui.models.rows import company_names
 
 IMPORT_FILTERS = (
     "Contacts (*.vcf *.vcard *.csv *.txt)",

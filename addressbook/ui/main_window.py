@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QVBoxLayout, 
 
 from addressbook import APP_NAME
 from addressbook.core.models import Client, Contact
+from addressbook.index.rows import ContactRow
 from addressbook.settings import Settings, WindowState
 from addressbook.ui.contacts_view import ContactsView
 from addressbook.ui.models.contacts_model import ContactsTableModel
-from addressbook.ui.models.rows import ContactRow
 from addressbook.ui.models.sidebar_model import ClientSidebarModel
 from addressbook.ui.notice_bar import NoticeBar
 from addressbook.ui.sidebar import ClientSidebar

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from addressbook.core.models import CONTACT_FIELDS, Client, Contact
-from addressbook.ui.models.rows import ContactRow
+from addressbook.index.rows import ContactRow
 
 log = logging.getLogger(__name__)
 

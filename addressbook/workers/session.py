@@ -19,8 +19,8 @@ import httpx
 
 from addressbook.api import Account, AuthenticationError, HarvestClient, HarvestError, NetworkError
 from addressbook.core.models import Client, Contact
-from addressbook.ui.models.row_index import IndexedRows
-from addressbook.ui.models.rows import ContactRow, build_rows, company_names
+from addressbook.index.row_index import IndexedRows
+from addressbook.index.rows import ContactRow, build_rows, company_names
 from addressbook.workers.errors import SessionError
 
 log = logging.getLogger(__name__)

@@ -7,12 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from addressbook.core.models import Client, Contact
-from addressbook.ui.models.contacts_model import (
-    CONTACT_ID_ROLE,
-    ROW_ROLE,
-    ContactsTableModel,
-)
-from addressbook.ui.models.rows import (
+from addressbook.index.rows import (
     COLUMN_COMPANY,
     COLUMN_EMAIL,
     COLUMN_NAME,
@@ -20,6 +15,11 @@ from addressbook.ui.models.rows import (
     build_rows,
     company_names,
     query_terms,
+)
+from addressbook.ui.models.contacts_model import (
+    CONTACT_ID_ROLE,
+    ROW_ROLE,
+    ContactsTableModel,
 )
 
 CLIENTS = [

@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from addressbook.core.models import Client, Contact
+from addressbook.index.rows import COLUMN_COUNT, ContactRow, build_rows, company_names
 from addressbook.sandbox.demo_data import generate
 from addressbook.ui.models.contacts_model import ContactsTableModel
-from addressbook.ui.models.rows import COLUMN_COUNT, ContactRow, build_rows, company_names
 
 CLIENTS = [Client(1, "Acme Corp"), Client(2, "Bücher & Söhne GmbH"), Client(3, "Old Co")]
 COMPANIES = company_names(CLIENTS)

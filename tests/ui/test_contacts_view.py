@@ -5,9 +5,9 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from addressbook.core.models import Client, Contact
+from addressbook.index.rows import build_rows, company_names
 from addressbook.ui.contacts_view import ContactsView
 from addressbook.ui.models.contacts_model import ContactsTableModel
-from addressbook.ui.models.rows import build_rows, company_names
 
 CLIENTS = [Client(1, "Acme Corp")]
 CONTACTS = [Contact(id=n, client_id=1, first_name=f"Person{n:02}", last_name="Lee")

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from addressbook.core.models import Client, Contact
+from addressbook.index.rows import build_rows, company_names
 from addressbook.sandbox import SandboxServer
 from addressbook.settings import Settings
 from addressbook.ui import contact_actions
 from addressbook.ui.main_window import MainWindow
-from addressbook.ui.models.rows import build_rows, company_names
 from addressbook.ui.status import StatusBar
 from tests.ui.conftest import WAIT_MS, AppFactory, sign_in_demo
 

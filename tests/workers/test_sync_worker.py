@@ -12,9 +12,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from addressbook.core.models import Contact
+from addressbook.index.rows import ContactRow
 from addressbook.sandbox import DEMO_EMAIL, DEMO_PASSWORD, SandboxServer
 from addressbook.storage import Cache
-from addressbook.ui.models.rows import ContactRow
 from addressbook.workers import SyncWorker, WorkerEvents, WorkerThread
 
 WAIT_MS = 10_000

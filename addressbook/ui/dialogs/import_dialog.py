@@ -49,8 +49,8 @@ from addressbook.exchange.files import (
     read_source,
     remap,
 )
+from addressbook.index.rows import fast_fold
 from addressbook.ui.models.headers import header_data
-from addressbook.ui.models.rows import fast_fold
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()

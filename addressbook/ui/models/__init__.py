@@ -1,1 +1,2 @@
-"""Table and sidebar models, and the Qt-free rows they show."""
+"""Qt models for the contacts table and the client sidebar (the index they wrap is
+addressbook.index)."""

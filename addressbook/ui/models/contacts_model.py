@@ -23,15 +23,15 @@ from PySide6.QtCore import (
 )
 
 from addressbook.core.models import Contact
-from addressbook.ui.models.headers import header_data
-from addressbook.ui.models.row_index import RowIndex
-from addressbook.ui.models.rows import (
+from addressbook.index.row_index import RowIndex
+from addressbook.index.rows import (
     COLUMN_COUNT,
     COLUMN_NAME,
     COLUMN_TITLES,
     ContactRow,
     query_terms,
 )
+from addressbook.ui.models.headers import header_data
 
 if TYPE_CHECKING:  # QIcon's enums cost ~3 ms; badges are drawn after the first paint
     from PySide6.QtGui import QIcon

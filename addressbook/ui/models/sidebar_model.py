@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from addressbook.core.models import Client
-from addressbook.ui.models.rows import fast_fold
+from addressbook.index.rows import fast_fold
 
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NODE_KIND_ROLE = Qt.ItemDataRole.UserRole + 2

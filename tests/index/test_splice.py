@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from addressbook.ui.models.splice import Splice
+from addressbook.index.splice import Splice
 
 
 @st.composite

@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from itertools import compress, repeat
 from operator import attrgetter
 
-from addressbook.ui.models.haystack_scan import NARROWING_MAX_SHARE
-from addressbook.ui.models.rows import COLUMN_NAME, ContactRow, collation_key
-from addressbook.ui.models.splice import Splice
-from addressbook.ui.models.spliced_scan import SplicedScan
+from addressbook.index.haystack_scan import NARROWING_MAX_SHARE
+from addressbook.index.rows import COLUMN_NAME, ContactRow, collation_key
+from addressbook.index.splice import Splice
+from addressbook.index.spliced_scan import SplicedScan
 
 # Past this many new rows, sorting again is cheaper than placing each in a sort order.
 _MAX_PLACED_ROWS = 256

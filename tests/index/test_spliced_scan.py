@@ -7,9 +7,9 @@ import random
 
 import pytest
 
-from addressbook.ui.models.haystack_scan import HaystackScan
-from addressbook.ui.models.splice import Splice
-from addressbook.ui.models.spliced_scan import SplicedScan
+from addressbook.index.haystack_scan import HaystackScan
+from addressbook.index.splice import Splice
+from addressbook.index.spliced_scan import SplicedScan
 
 TERMS = ["a", "ab", "ba", "c", "abc", "12", "2", "x"]
 

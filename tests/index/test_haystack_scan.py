@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from addressbook.ui.models.haystack_scan import HaystackScan
+from addressbook.index.haystack_scan import HaystackScan
 
 WORDS = ["müller", "mar", "maria", "acme", "555-1234", "5551234", "zoë", "山田", "o'neil",
          "x\ny", "a\x1eb", "", "ma", "55"]

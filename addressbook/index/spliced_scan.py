@@ -14,8 +14,8 @@ from __future__ import annotations
 from bisect import insort
 from itertools import compress, repeat
 
-from addressbook.ui.models.haystack_scan import HaystackScan, narrow
-from addressbook.ui.models.splice import Splice
+from addressbook.index.haystack_scan import HaystackScan, narrow
+from addressbook.index.splice import Splice
 
 # Past this many rows changed since the base was built (or this share of the table,
 # whichever is more), a fresh base pays for itself: each search moves its hits past
