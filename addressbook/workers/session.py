@@ -46,6 +46,11 @@ class Session:
         self._clients: list[Client] = []
         self._companies: dict[int, str] = {}
 
+    @property
+    def cache(self) -> Any:
+        """The account's Cache (None until opened): for jobs run on the worker thread."""
+        return self._cache
+
     def _throttled(self, seconds: float) -> None:
         if self.on_throttle is not None:
             self.on_throttle(seconds)
@@ -184,6 +189,12 @@ class Session:
         for contact in contacts:
             if contact.id in queued:
                 self._cache.discard_pending(queued[contact.id])
+            elif contact.id in {item.contact.id for item in self._cache.trash()}:
+                try:  # the trash's path: the contact keeps its history
+                    self._cache.restore_from_trash(contact.id)
+                except Exception:  # its client went inactive: it stays in the trash
+                    log.exception("Could not restore contact %s", contact.id)
+                    continue
             else:
                 fresh = dataclasses.replace(contact, id=None, created_at=None, updated_at=None)
                 self._cache.create_contact(fresh)
