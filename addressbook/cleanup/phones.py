@@ -78,8 +78,14 @@ def preview(
     contacts: Iterable[Contact], region: str, style: Style = "international"
 ) -> list[PhoneFix]:
     """Before → after for every candidate; a value already in the format is left out."""
+    return preview_candidates(candidates(contacts), region, style)
+
+
+def preview_candidates(
+    found: Iterable[tuple[Contact, str, str]], region: str, style: Style = "international"
+) -> list[PhoneFix]:
     fixes = []
-    for contact, field, value in candidates(contacts):
+    for contact, field, value in found:
         after = normalise_phone(value, region, style)
         if after != value:
             fixes.append(PhoneFix(contact, field, value, after))
