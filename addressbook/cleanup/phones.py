@@ -32,7 +32,7 @@ def normalise_phone(text: str, region: str, style: Style = "international") -> s
 
     region: the ISO country code for numbers typed without a +country prefix ("GB").
     """
-    if not text or any(ch.isalpha() for ch in text):
+    if not text or is_note(text):
         return None
     try:
         number = phonenumbers.parse(text, region.upper() or None)
@@ -43,9 +43,12 @@ def normalise_phone(text: str, region: str, style: Style = "international") -> s
     return phonenumbers.format_number(number, _FORMATS[style])
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def is_note(text: str) -> bool:
     """A value with words: kept as typed, shown as flagged."""
-    return any(ch.isalpha() for ch in text)
+    return _LETTER.search(text) is not None
 
 
 def is_candidate(text: str) -> bool:
@@ -66,10 +69,13 @@ class PhoneFix:
 def candidates(contacts: Iterable[Contact]) -> list[tuple[Contact, str, str]]:
     """(contact, field, value) for each phone value that may need a new format, or is a note."""
     found = []
+    formatted = _INTERNATIONAL.fullmatch
     for contact in contacts:
-        for field in PHONE_FIELDS:
-            value = getattr(contact, field)
-            if value and (is_note(value) or is_candidate(value)):
+        for field, value in zip(
+            PHONE_FIELDS, (contact.phone_office, contact.phone_mobile, contact.fax), strict=True
+        ):
+            # A note never matches the format, so one test finds both.
+            if value and formatted(value) is None:
                 found.append((contact, field, value))
     return found
 

@@ -2,30 +2,36 @@
 
 Versions are stored as reverse deltas against an anchor, the full copy the cache
 holds anyway: the contact's server row, or its trash copy once deleted (None for
-a contact not yet on Harvest). The newest row holds the fields where that version
-differs from the anchor; each older row the fields where it differs from the
-version after it. A contact pulled once and never changed has no rows at all: its
-one version is the anchor itself, dated by Harvest's updated-at.
+a contact not yet on Harvest). The newest entry holds the fields where that
+version differs from the anchor; each older one the fields where it differs from
+the version after it. A contact pulled once and never changed has no row at all:
+its one version is the anchor itself, dated by Harvest's updated-at. All of a
+contact's entries share one row, a JSON list [source, seen_at, delta] oldest
+first ("h" Harvest, "l" local; seen_at in epoch seconds): a third of the size of
+a row per version.
 
-Every write of an anchor goes through record(), so the chain always rebuilds.
+Every write of an anchor goes through record() (record_pulled() for a pull), so
+the chain always rebuilds.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from addressbook.core.models import EDITABLE_CONTACT_FIELDS, Contact
 
-from .rows import CONTACT_COLUMNS, contact_from_json, contacts_from_rows, epoch, from_epoch
+from .rows import CONTACT_COLUMNS, contact_from_json, contacts_from_rows, epoch
 
 Source = Literal["harvest", "local"]
 DEFAULT_LIMIT = 50
 DEFAULT_MAX_AGE = timedelta(days=365)
+_CODES: dict[str, Source] = {"h": "harvest", "l": "local"}
+Entry = list[Any]  # [code, seen_at seconds, delta]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,14 +41,6 @@ class Version:
     contact: Contact
     seen_at: datetime
     source: Source
-
-
-@dataclass(slots=True)
-class _Row:
-    seq: int
-    source: Source
-    seen_at: float
-    delta: dict[str, Any]
 
 
 def _values(contact: Contact | None) -> dict[str, Any]:
@@ -63,12 +61,15 @@ def _differing(version: Mapping[str, Any], other: Mapping[str, Any]) -> dict[str
     }
 
 
-def _rows(connection: sqlite3.Connection, contact_id: int) -> list[_Row]:
-    found = connection.execute(
-        "SELECT seq, source, seen_at, delta FROM history WHERE contact_id = ? ORDER BY seq",
-        (contact_id,),
-    ).fetchall()
-    return [_Row(seq, source, seen_at, json.loads(delta)) for seq, source, seen_at, delta in found]
+def _seconds(moment: datetime | None) -> int:
+    return round(epoch(moment) or 0)
+
+
+def _entries(connection: sqlite3.Connection, contact_id: int) -> list[Entry]:
+    row = connection.execute(
+        "SELECT versions FROM history WHERE contact_id = ?", (contact_id,)
+    ).fetchone()
+    return list(json.loads(row[0])) if row else []
 
 
 def anchor(connection: sqlite3.Connection, contact_id: int) -> Contact | None:
@@ -84,39 +85,53 @@ def anchor(connection: sqlite3.Connection, contact_id: int) -> Contact | None:
     return contacts_from_rows(rows)[0] if rows else None
 
 
-def anchors(connection: sqlite3.Connection, contact_ids: Iterable[int]) -> dict[int, Contact]:
-    """Anchors of many contacts (those a pull changes)."""
-    found = {contact_id: anchor(connection, contact_id) for contact_id in contact_ids}
-    return {contact_id: contact for contact_id, contact in found.items() if contact is not None}
-
-
 def versions(connection: sqlite3.Connection, contact_id: int) -> list[Version]:
-    """Oldest first. A contact with no rows has one version: its anchor."""
+    """Oldest first. A contact with no entries has one version: its anchor."""
     base = anchor(connection, contact_id)
-    rows = _rows(connection, contact_id)
-    if not rows:
+    entries = _entries(connection, contact_id)
+    if not entries:
         return [_implicit(base)] if base is not None else []
     template = base or Contact(contact_id, 0, "", "")
     current = _values(base)
     built: list[Version] = []
-    for row in reversed(rows):
-        current = {**current, **row.delta}
-        seen_at = from_epoch(row.seen_at) or datetime.now(UTC)
+    for code, seconds, delta in reversed(entries):
+        current = {**current, **delta}
+        seen_at = datetime.fromtimestamp(seconds, UTC)
         contact = template.with_changes(current)
-        if row.source == "harvest":
-            contact = _dated(contact, seen_at)
-        built.append(Version(contact, seen_at, row.source))
+        if code == "h":
+            contact = replace(contact, updated_at=seen_at)
+        built.append(Version(contact, seen_at, _CODES[code]))
     built.reverse()
     return built
-
-
-def _dated(contact: Contact, seen_at: datetime) -> Contact:
-    return replace(contact, updated_at=seen_at)
 
 
 def _implicit(base: Contact) -> Version:
     seen_at = base.updated_at or base.created_at or datetime.fromtimestamp(0, UTC)
     return Version(base, seen_at, "harvest")
+
+
+def advance(
+    entries: list[Entry],
+    before: Contact | None,
+    after: Contact | None,
+    version: Contact | None,
+    source: Source,
+    seen_at: datetime,
+    limit: int = DEFAULT_LIMIT,
+) -> list[Entry]:
+    """The entries once the anchor moved from `before` to `after` and `version` was seen
+    (added when it differs from the newest version); pure, so a pull can batch it."""
+    moved_to = _full(_values(after))
+    newest = _full({**_values(before), **entries[-1][2]} if entries else _values(before))
+    wanted = _full(_values(version))
+    is_new = version is not None and wanted != newest
+    if not entries and before is not None and (is_new or newest != moved_to):
+        entries = [["h", _seconds(before.updated_at or before.created_at), {}]]
+    if entries:
+        entries[-1][2] = _differing(newest, wanted if is_new else moved_to)
+    if is_new:
+        entries.append([source[0], _seconds(seen_at), _differing(wanted, moved_to)])
+    return entries[-limit:] if limit > 0 else entries[-1:]
 
 
 def record(
@@ -129,33 +144,86 @@ def record(
     *,
     limit: int = DEFAULT_LIMIT,
 ) -> None:
-    """After a write that may have changed the contact's anchor (from `before`), add
-    `version` when it differs from the newest one, and keep every row rebuildable."""
-    after = _full(_values(anchor(connection, contact_id)))
-    rows = _rows(connection, contact_id)
-    newest = _full({**_values(before), **rows[-1].delta} if rows else _values(before))
-    wanted = _full(_values(version))
-    is_new = version is not None and wanted != newest
-    if not rows and before is not None and (is_new or newest != after):
-        rows = [_Row(0, "harvest", _implicit_time(before), {})]
-    if rows:
-        rows[-1].delta = _differing(newest, wanted if is_new else after)
-    if is_new:
-        seq = rows[-1].seq + 1 if rows else 0
-        rows.append(_Row(seq, source, epoch(seen_at) or 0.0, _differing(wanted, after)))
-    _write(connection, contact_id, rows[-limit:] if limit > 0 else rows[-1:])
+    """After a write that may have moved the contact's anchor (from `before`): see advance."""
+    after = anchor(connection, contact_id)
+    entries = _entries(connection, contact_id)
+    advanced = advance(entries, before, after, version, source, seen_at, limit)
+    if advanced or entries:
+        _store(connection, [(contact_id, advanced)])
 
 
-def _implicit_time(before: Contact) -> float:
-    return epoch(before.updated_at or before.created_at) or 0.0
+def record_pulled(
+    connection: sqlite3.Connection,
+    pulled: Sequence[Contact],
+    before: Mapping[int, Contact],
+    seen_at: datetime,
+    *,
+    limit: int = DEFAULT_LIMIT,
+) -> None:
+    """record() for a pull, batched: the pulled rows are the new anchors, except for
+    contacts in the trash (deleted here, the delete not sent yet), which keep theirs."""
+    ids = [contact.id for contact in pulled if contact.id is not None]
+    trashed = _trash_copies(connection, ids)
+    stored = _many_entries(connection, ids)
+    changed = []
+    for contact in pulled:
+        key = contact.id or 0
+        old = stored.get(key, [])
+        moved_to = trashed.get(key, contact)
+        when = contact.updated_at or seen_at
+        new = advance(old, before.get(key), moved_to, contact, "harvest", when, limit)
+        if new or old:
+            changed.append((key, new))
+    _store(connection, changed)
 
 
-def _write(connection: sqlite3.Connection, contact_id: int, rows: list[_Row]) -> None:
-    connection.execute("DELETE FROM history WHERE contact_id = ?", (contact_id,))
-    connection.executemany(
-        "INSERT INTO history (contact_id, seq, source, seen_at, delta) VALUES (?, ?, ?, ?, ?)",
-        [(contact_id, r.seq, r.source, r.seen_at, json.dumps(r.delta)) for r in rows],
-    )
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), 500):
+        yield ids[start : start + 500]
+
+
+def _trash_copies(connection: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Contact]:
+    found: dict[int, Contact] = {}
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        for key, text in connection.execute(
+            f"SELECT contact_id, contact FROM trash WHERE contact_id IN ({marks})", chunk
+        ):
+            found[key] = contact_from_json(text)
+    return found
+
+
+def _many_entries(connection: sqlite3.Connection, ids: Sequence[int]) -> dict[int, list[Entry]]:
+    found: dict[int, list[Entry]] = {}
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        for key, text in connection.execute(
+            f"SELECT contact_id, versions FROM history WHERE contact_id IN ({marks})", chunk
+        ):
+            found[key] = json.loads(text)
+    return found
+
+
+def bases(connection: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Contact]:
+    """The anchors of contacts about to be pulled again: trash copies, else server rows."""
+    found: dict[int, Contact] = {}
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        rows = connection.execute(
+            f"SELECT {CONTACT_COLUMNS} FROM contacts WHERE id IN ({marks})", chunk
+        ).fetchall()
+        found.update((c.id, c) for c in contacts_from_rows(rows) if c.id is not None)
+    found.update(_trash_copies(connection, ids))
+    return found
+
+
+def _store(connection: sqlite3.Connection, items: Iterable[tuple[int, list[Entry]]]) -> None:
+    compact = (",", ":")
+    rows = [(key, json.dumps(entries, separators=compact)) for key, entries in items]
+    connection.executemany("DELETE FROM history WHERE contact_id = ?",
+                           [(key,) for key, text in rows if text == "[]"])  # fmt: skip
+    connection.executemany("INSERT OR REPLACE INTO history VALUES (?, ?)",
+                           [row for row in rows if row[1] != "[]"])  # fmt: skip
 
 
 def rename(connection: sqlite3.Connection, old_id: int, new_id: int) -> None:
@@ -171,11 +239,17 @@ def forget(connection: sqlite3.Connection, contact_ids: Iterable[int]) -> None:
 
 
 def prune_by_age(connection: sqlite3.Connection, now: datetime, max_age: timedelta) -> None:
-    """Rows older than max_age go, oldest first (a row rebuilds from the one after it),
+    """Entries older than max_age go, oldest first (each rebuilds from the one after it),
     but never a contact's newest (it holds the chain to the anchor)."""
-    connection.execute(
-        "DELETE FROM history WHERE seq < (SELECT max(seq) FROM history AS h "
-        "WHERE h.contact_id = history.contact_id) AND seq <= (SELECT max(seq) FROM history "
-        "AS h WHERE h.contact_id = history.contact_id AND h.seen_at < ?)",
-        (epoch(now - max_age),),
-    )
+    cutoff = _seconds(now - max_age)
+    old = connection.execute(
+        "SELECT contact_id, versions FROM history WHERE json_extract(versions, '$[0][1]') < ?",
+        (cutoff,),
+    ).fetchall()
+    kept = []
+    for key, text in old:
+        entries = json.loads(text)
+        while len(entries) > 1 and entries[0][1] < cutoff:
+            entries.pop(0)
+        kept.append((key, entries))
+    _store(connection, kept)

@@ -55,18 +55,10 @@ _MIGRATIONS: tuple[str, ...] = (
         created_at TEXT NOT NULL
     );
     """,
-    # 3: every version of a contact seen (stored as reverse deltas: each row holds the
-    # fields that differ from the next version, the newest those that differ from the
-    # contact's anchor, its server row or its trash copy), and the trash.
+    # 3: every version of a contact seen, one row per contact holding a JSON list of
+    # [source, seen_at, delta] oldest first (see history: reverse deltas), and the trash.
     """
-    CREATE TABLE history (
-        contact_id INTEGER NOT NULL,
-        seq INTEGER NOT NULL,
-        source TEXT NOT NULL CHECK (source IN ('harvest', 'local')),
-        seen_at REAL NOT NULL,
-        delta TEXT NOT NULL,
-        PRIMARY KEY (contact_id, seq)
-    ) WITHOUT ROWID;
+    CREATE TABLE history (contact_id INTEGER PRIMARY KEY, versions TEXT NOT NULL);
     CREATE TABLE trash (
         contact_id INTEGER PRIMARY KEY,
         source TEXT NOT NULL CHECK (source IN ('harvest', 'local')),

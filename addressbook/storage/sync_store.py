@@ -71,13 +71,13 @@ class SyncStore:
             deleted = _vanished(connection, contacts) if complete else []
             _trash_vanished(connection, deleted, self._clock())
             changed = _changed(connection, contacts)
-            before = history.anchors(connection, (c.id for c in changed if c.id is not None))
+            before = history.bases(connection, [c.id for c in changed if c.id is not None])
             connection.executemany(
                 "DELETE FROM contacts WHERE id = ?", [(contact_id,) for contact_id in deleted]
             )
             connection.executemany(_INSERT_CONTACT, map(contact_row, contacts))
-            for contact in changed:
-                self._record_server(connection, contact, before.get(contact.id or 0))
+            history.record_pulled(connection, changed, before, self._clock(),
+                                  limit=getattr(self, "history_limit", history.DEFAULT_LIMIT))
             _raise_watermark(connection, "watermark:contacts", (c.updated_at for c in contacts))
         return deleted
 
