@@ -88,6 +88,7 @@ class CleanupController(QObject):
             return None
         dock = QDockWidget("History", self.window)
         dock.setObjectName("history_dock")
+        self.history.title.hide()  # the dock's title says it
         dock.setWidget(self.history)
         self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
