@@ -40,6 +40,8 @@ def normalise_phone(text: str, region: str, style: Style = "international") -> s
         return None
     if not phonenumbers.is_possible_number(number):
         return None
+    if style == "national" and phonenumbers.region_code_for_number(number) != region.upper():
+        style = "international"  # a foreign number written nationally loses its country
     return phonenumbers.format_number(number, _FORMATS[style])
 
 

@@ -35,8 +35,12 @@ class CleanupReport:
 
     @property
     def count(self) -> int:
-        """What the sidebar shows: groups, numbers, contacts needing attention."""
-        return len(self.duplicates) + len(self.phones) + len(self.incomplete) + len(self.inactive)
+        """What the sidebar shows: how many contacts need attention, each counted once."""
+        ids = {id(c) for group in self.duplicates for c in group}
+        ids.update(id(contact) for contact, _field, _value in self.phones)
+        ids.update(id(item.contact) for item in self.incomplete)
+        ids.update(id(contact) for contact in self.inactive)
+        return len(ids)
 
 
 def reasons_incomplete(contact: Contact) -> tuple[str, ...]:

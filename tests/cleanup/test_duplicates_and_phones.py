@@ -34,7 +34,8 @@ def test_normalise_phone_formats_numbers_and_refuses_notes() -> None:
     assert normalise_phone("020 7946 0018", "GB") == "+44 20 7946 0018"
     assert normalise_phone("(212) 555-0100", "US") == "+1 212-555-0100"
     assert normalise_phone("+49 30 1234567", "US") == "+49 30 1234567"
-    assert normalise_phone("020 7946 0018", "GB", "national") == "020 7946 0018"
+    assert normalise_phone("+44 20 7946 0018", "GB", "national") == "020 7946 0018"
+    assert normalise_phone("+49 30 1234567", "GB", "national") == "+49 30 1234567"
     for note in ("ask Jenny", "ext. 12 via reception", "+1 555 123 4567 ext. 12 (ask Jenny)",
                  "12", ""):
         assert normalise_phone(note, "GB") is None

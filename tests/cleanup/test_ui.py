@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QRadioButton
+from PySide6.QtWidgets import QInputDialog, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from addressbook.cleanup.scan import CleanupReport
@@ -161,3 +161,26 @@ def test_empty_trash_asks_first(qtbot: QtBot) -> None:
     with qtbot.waitSignal(view.empty_requested, timeout=WAIT_MS):
         box = view.confirm_empty()
         box.done(box.standardButton(box.button(box.StandardButton.Yes)).value)
+
+
+def test_restoring_at_an_inactive_client_asks_for_another(
+    qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer
+) -> None:
+    controller = started(qtbot, make_app, sandbox)
+    gone = twins(sandbox)[0]
+    assert gone.id is not None
+    sandbox.store.delete_contact(gone.id)
+    sandbox.store.toggle_client(gone.client_id)  # now inactive
+    with qtbot.waitSignal(controller.runner.events.sync_finished, timeout=WAIT_MS):
+        controller.runner._worker.sync_requested.emit(True)  # noqa: SLF001
+    wait_for(qtbot, lambda: controller.entries.item(1).text() == "Trash (1)")
+    assert controller.trash_view.model.index(0, 4).data() == "Deleted in Harvest"
+    dialog = controller.restore(controller.trash_view.model.objects()[0])
+    assert isinstance(dialog, QInputDialog) and "inactive" in dialog.labelText()
+    target = controller.window.sidebar_model.active_clients()[0]
+    dialog.setTextValue(target.name)
+    dialog.accept()
+    wait_for(qtbot, lambda: len(twins(sandbox)) == 2)
+    [back] = [c for c in twins(sandbox) if c.email == gone.email]
+    assert back.client_id == target.id and back.id != gone.id and back.title == gone.title
+    assert controller.undo_stack.undoText() == "Restore Dana Twin"

@@ -105,7 +105,7 @@ class CleanupView(QWidget):
         self.tabs.setTabText(1, f"Phone numbers ({self.phones.candidate_count:,})")
         self.tabs.setTabText(2, f"Incomplete ({len(incomplete):,})")
         self.tabs.setTabText(3, f"Inactive clients ({len(inactive):,})")
-        self.summary.setText(f"{counted(report.count, 'thing')} to look at in all clients.")
+        self.summary.setText(f"{counted(report.count, 'contact')} to look at in all clients.")
 
     def _client(self, contact: Contact) -> str:
         client = self._clients.get(contact.client_id)
