@@ -32,6 +32,8 @@ class Preferences:
     EMAIL = Setting("preferences/email", "", str)
     REMEMBER_PASSWORD = Setting("preferences/remember_password", True, bool)
     KEYRING_WARNING_SHOWN = Setting("preferences/keyring_warning_shown", False, bool)
+    # Clean up's region for phone numbers typed without +country ("": the system locale's).
+    PHONE_REGION = Setting("preferences/phone_region", "", str)
 
 
 class WindowState:

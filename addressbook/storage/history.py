@@ -7,8 +7,8 @@ version differs from the anchor; each older one the fields where it differs from
 the version after it. A contact pulled once and never changed has no row at all:
 its one version is the anchor itself, dated by Harvest's updated-at. All of a
 contact's entries share one row, a JSON list [source, seen_at, delta] oldest
-first ("h" Harvest, "l" local; seen_at in epoch seconds): a third of the size of
-a row per version.
+first ("h" Harvest, "l" local; seen_at in epoch seconds; a local edit Harvest was
+seen holding gets a fourth item, when): a third of the size of a row per version.
 
 Every write of an anchor goes through record() (record_pulled() for a pull), so
 the chain always rebuilds.
@@ -41,6 +41,7 @@ class Version:
     contact: Contact
     seen_at: datetime
     source: Source
+    confirmed_at: datetime | None = None  # a local edit: when Harvest was seen holding it
 
 
 def _values(contact: Contact | None) -> dict[str, Any]:
@@ -94,13 +95,14 @@ def versions(connection: sqlite3.Connection, contact_id: int) -> list[Version]:
     template = base or Contact(contact_id, 0, "", "")
     current = _values(base)
     built: list[Version] = []
-    for code, seconds, delta in reversed(entries):
+    for code, seconds, delta, *confirmed in reversed(entries):
         current = {**current, **delta}
         seen_at = datetime.fromtimestamp(seconds, UTC)
         contact = template.with_changes(current)
         if code == "h":
             contact = replace(contact, updated_at=seen_at)
-        built.append(Version(contact, seen_at, _CODES[code]))
+        when = datetime.fromtimestamp(confirmed[0], UTC) if confirmed else None
+        built.append(Version(contact, seen_at, _CODES[code], when))
     built.reverse()
     return built
 
@@ -129,9 +131,17 @@ def advance(
         entries = [["h", _seconds(before.updated_at or before.created_at), {}]]
     if entries:
         entries[-1][2] = _differing(newest, wanted if is_new else moved_to)
+        if _confirms(entries[-1], version, source, is_new):
+            entries[-1].append(_seconds(seen_at))
     if is_new:
         entries.append([source[0], _seconds(seen_at), _differing(wanted, moved_to)])
     return entries[-limit:] if limit > 0 else entries[-1:]
+
+
+def _confirms(newest: Entry, version: Contact | None, source: Source, is_new: bool) -> bool:
+    """Harvest now holds a local edit's values: the edit is confirmed (once)."""
+    return (version is not None and source == "harvest" and not is_new
+            and newest[0] == "l" and len(newest) == 3)
 
 
 def record(

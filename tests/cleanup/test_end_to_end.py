@@ -96,6 +96,7 @@ def test_server_and_local_edits_in_history_and_a_version_restored(
     assert [(v.source, v.contact.title) for v in versions] == [
         ("harvest", target.title), ("harvest", "Server title"), ("local", "Local title")]
     assert versions[0].seen_at < versions[1].seen_at <= versions[2].seen_at
+    assert versions[2].confirmed_at is not None and versions[1].confirmed_at is None
     cache.restore_version(target.id, 1)
     sync_ok(synced)
     restored = server.store.get_contact(target.id)

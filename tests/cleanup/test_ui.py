@@ -77,6 +77,9 @@ def test_phone_preview_applied_as_one_batch_and_undone(
     controller = started(qtbot, make_app, sandbox)
     phones = controller.view.phones
     phones.region.setCurrentIndex(phones.region.findData("GB"))
+    from addressbook.settings import Preferences
+
+    assert controller.window.settings.get(Preferences.PHONE_REGION) == "GB"  # remembered
     mine = [c for c in phones._candidates if c[0].last_name == "Phones"]  # noqa: SLF001
     assert {value for _, _, value in mine} == {"020 7946 0100", "ask Jenny"}
     phones.set_candidates(mine)

@@ -53,6 +53,7 @@ class CleanupController(QObject):
         window.tabifyDockWidget(self.cleanup_dock, self.trash_dock)
         self.history_dock = self._place_history()
         self._place_entries()
+        self._remember_region(window.settings)
         self._scan_timer = QTimer(self, singleShot=True, interval=RESCAN_DELAY_MS)
         self._scan_timer.timeout.connect(self.rescan)
         self._scanning = self._again = False
@@ -106,6 +107,16 @@ class CleanupController(QObject):
         layout.addWidget(sidebar, 1)
         layout.addWidget(self.entries)
         sidebar.show()
+
+    def _remember_region(self, settings: Any) -> None:
+        """The region the user chose last time (the system locale's until then)."""
+        from addressbook.settings import Preferences
+
+        region = self.view.phones.region
+        if (saved := settings.get(Preferences.PHONE_REGION)) and region.findData(saved) >= 0:
+            region.setCurrentIndex(region.findData(saved))
+        region.currentIndexChanged.connect(
+            lambda: settings.set(Preferences.PHONE_REGION, str(region.currentData())))
 
     def _connect(self, events: Any) -> None:
         for signal in (events.contacts_loaded, events.contacts_changed, events.sync_finished):

@@ -82,7 +82,12 @@ class HistoryWidget(QWidget):
         items = []
         for index, version in enumerate(versions):
             when = locale.toString(version.seen_at.astimezone(), QLocale.FormatType.ShortFormat)
-            text = (f"{when} · {SOURCES[version.source]}\n"
+            sent = ""
+            if version.confirmed_at is not None:
+                at = locale.toString(version.confirmed_at.astimezone(),
+                                     QLocale.FormatType.ShortFormat)
+                sent = f", on Harvest since {at}"
+            text = (f"{when} · {SOURCES[version.source]}{sent}\n"
                     f"{describe_changes(previous, version.contact, client_names)}")
             item = QListWidgetItem(text)
             item.setData(INDEX_ROLE, index)
