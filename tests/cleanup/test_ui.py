@@ -76,6 +76,7 @@ def test_phone_preview_applied_as_one_batch_and_undone(
                               phone_mobile="ask Jenny")
     controller = started(qtbot, make_app, sandbox)
     phones = controller.view.phones
+    phones.region.setCurrentIndex(phones.region.findData("FR"))
     phones.region.setCurrentIndex(phones.region.findData("GB"))
     from addressbook.settings import Preferences
 
