@@ -188,3 +188,20 @@ def test_restoring_at_an_inactive_client_asks_for_another(
     [back] = [c for c in twins(sandbox) if c.email == gone.email]
     assert back.client_id == target.id and back.id != gone.id and back.title == gone.title
     assert controller.undo_stack.undoText() == "Restore Dana Twin"
+
+
+def test_the_view_follows_a_sync_that_changes_contacts(
+    qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer
+) -> None:
+    controller = started(qtbot, make_app, sandbox)
+    view = controller.view
+
+    def zed_groups() -> int:
+        return len([g for g in view.duplicates.model.objects() if g[0].last_name == "Zed"])
+
+    assert zed_groups() == 0
+    client = sandbox.store.clients()[1].id
+    for _ in range(2):
+        sandbox.store.add_contact(client, "Kim", "Zed", email="kim@zed.example")
+    controller.runner._worker.sync_requested.emit(False)  # noqa: SLF001
+    wait_for(qtbot, lambda: zed_groups() == 1)
