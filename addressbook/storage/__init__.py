@@ -2,11 +2,8 @@
 
 from .cache import Cache
 from .errors import CacheError
-from .history import Version
 from .records import Conflict, PendingChange
 from .recovery import Recovery
 from .schema import SCHEMA_VERSION
-from .trash import TrashedContact
 
-__all__ = ["SCHEMA_VERSION", "Cache", "CacheError", "Conflict", "PendingChange", "Recovery",
-           "TrashedContact", "Version"]
+__all__ = ["SCHEMA_VERSION", "Cache", "CacheError", "Conflict", "PendingChange", "Recovery"]
