@@ -28,7 +28,7 @@ from .cache_history import HistoryAndTrash
 from .conflicts import all_conflicts
 from .database import Database, storage_error
 from .local_view import dirty_ids, dirty_views, view_of
-from .outbox import all_entries, get_entry
+from .outbox import all_entries
 from .records import Conflict, PendingChange
 from .recovery import Recovery, open_connection
 from .rows import (
@@ -197,10 +197,7 @@ class Cache(HistoryAndTrash, SyncStore):
     def discard_pending(self, pending_id: int) -> None:
         """Drop one queued change (a create takes the contact's later edits with it)."""
         with self._db.transaction() as connection:
-            entry = get_entry(connection, pending_id)
-            editing.discard(connection, pending_id)
-            if entry is not None and entry.kind == "delete":  # an undone delete
-                self._untrash(connection, entry.contact_id)
+            self._discard(connection, pending_id)
 
     def retry_pending(self, pending_id: int) -> Contact | None:
         """Queue a change Harvest refused once more, unchanged; returns the contact's view."""

@@ -10,7 +10,7 @@ from typing import Any
 
 from addressbook.core.models import Contact, changed_fields
 
-from . import editing, history, restore, trash
+from . import editing, history, outbox, restore, trash
 from .database import Database
 from .errors import CacheError
 from .history import Version
@@ -95,9 +95,13 @@ class HistoryAndTrash:
         if contact is not None:
             trash.put(connection, contact, "local", self._clock())
 
-    def _untrash(self, connection: sqlite3.Connection, contact_id: int) -> None:
-        if trash.get(connection, contact_id) is not None:
-            trash.take_out(connection, contact_id, self._clock())
+    def _discard(self, connection: sqlite3.Connection, pending_id: int) -> None:
+        """editing.discard, and an undone delete takes the contact out of the trash."""
+        entry = outbox.get_entry(connection, pending_id)
+        editing.discard(connection, pending_id)
+        if entry is not None and entry.kind == "delete":
+            if trash.get(connection, entry.contact_id) is not None:
+                trash.take_out(connection, entry.contact_id, self._clock())
 
     def _record_local(self, connection: sqlite3.Connection, contact: Contact) -> None:
         if contact.id is not None:
