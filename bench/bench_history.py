@@ -71,7 +71,10 @@ def main() -> None:
         with Cache.open(kept) as cache:
             assert len(cache.history(1)) == 3
         size_plain, size_kept = plain.stat().st_size, kept.stat().st_size
-        load_plain, load_kept = _load(plain), _load(kept)
+        # Interleaved, best of each: the machine is shared and its load drifts.
+        runs = [(_load(plain, 1), _load(kept, 1)) for _ in range(7)]
+        load_plain = (min(r[0][0] for r in runs), min(r[0][1] for r in runs))
+        load_kept = (min(r[1][0] for r in runs), min(r[1][1] for r in runs))
     print(f"cache of {CONTACTS:,} contacts: {size_plain / 1e6:.1f} MB without history, "
           f"{size_kept / 1e6:.1f} MB with 3 versions each ({size_kept / size_plain:.2f}x; "
           "target <= 2x)")
