@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from addressbook.core.models import Contact, changed_fields
@@ -14,6 +15,7 @@ from . import editing, history, outbox, restore, trash
 from .database import Database
 from .errors import CacheError
 from .history import Version
+from .salvage import salvage
 from .trash import TrashedContact
 
 
@@ -74,6 +76,10 @@ class HistoryAndTrash:
         history.record(connection, contact_id, before, edited, "local", now,
                        limit=self.history_limit)  # fmt: skip
         return edited
+
+    def salvage_from(self, old: Path) -> int:
+        """After a rebuild: the old file's readable history and trash rows, copied in."""
+        return salvage(self._db.connection, old)
 
     # --- purging --------------------------------------------------------------------
 

@@ -87,6 +87,7 @@ class Session:
         recovery = self._cache.recovery
         if recovery is not None:
             log.warning("%s", recovery.message)
+            self._cache.salvage_from(recovery.moved_to)  # history and trash, where readable
             self.recovery_notice = recovery.user_message
         if self._api is not None:
             self._start_engine()
