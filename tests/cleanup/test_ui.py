@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QRadioButton
+from PySide6.QtWidgets import QInputDialog, QPushButton, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from addressbook.cleanup.scan import CleanupReport
@@ -188,6 +188,24 @@ def test_restoring_at_an_inactive_client_asks_for_another(
     [back] = [c for c in twins(sandbox) if c.email == gone.email]
     assert back.client_id == target.id and back.id != gone.id and back.title == gone.title
     assert controller.undo_stack.undoText() == "Restore Dana Twin"
+
+
+def test_inactive_contacts_selected_in_the_table_from_the_menu(
+    qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer
+) -> None:
+    client = sandbox.store.clients()[0]
+    sandbox.store.toggle_client(client.id)  # inactive
+    controller = started(qtbot, make_app, sandbox)
+    menu = controller.window.menus["&Contact"]
+    [entry] = [a for a in menu.actions() if a.text() == "Clean &up…"]
+    entry.trigger()
+    assert controller.cleanup_dock.isVisible()
+    pane = controller.view.inactive
+    wanted = {c.id for c in pane.model.objects()}
+    assert wanted and all(c.client_id == client.id for c in pane.model.objects())
+    [select] = [b for b in pane.findChildren(QPushButton) if b.text().startswith("&Select")]
+    select.click()
+    assert {row.id for row in controller.window.contacts.selected_rows()} == wanted
 
 
 def test_the_view_follows_a_sync_that_changes_contacts(

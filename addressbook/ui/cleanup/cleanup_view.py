@@ -22,6 +22,7 @@ from addressbook.ui.cleanup.phone_tab import PhoneTab
 class CleanupView(QWidget):
     merge_requested = Signal(object)  # list[Contact]: a group to merge (opens the dialog)
     contact_activated = Signal(int)  # show this contact in the table
+    contacts_chosen = Signal(object)  # list[int]: select these in the table (to export, tidy)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +48,10 @@ class CleanupView(QWidget):
                                  hint="Harvest keeps these; tidy them or export them.")
         for pane in (self.incomplete, self.inactive):
             pane.activated.connect(self._show_contact)
+            button = pane.add_button("&Select in the contact list",
+                                     f"Select the {pane.table.accessibleName().lower()}")
+            button.clicked.connect(lambda _=False, shown=pane: self._choose(shown))
+            pane.finish_buttons()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.duplicates, "Duplicates")
         self.tabs.addTab(self.phones, "Phone numbers")
@@ -123,6 +128,11 @@ class CleanupView(QWidget):
             group = self.duplicates.model.objects()[0]
         if group is not None:
             self.merge_requested.emit(group)
+
+    def _choose(self, pane: ListPane) -> None:
+        ids = [contact.id for contact in pane.model.objects() if contact.id is not None]
+        if ids:
+            self.contacts_chosen.emit(ids)
 
     def _show_contact(self, contact: Contact | None) -> None:
         if contact is not None and contact.id is not None:

@@ -54,6 +54,7 @@ class CleanupController(QObject):
         self.history_dock = self._place_history()
         self._place_entries()
         self._remember_region(window.settings)
+        self._add_menu_entries()
         self._scan_timer = QTimer(self, singleShot=True, interval=RESCAN_DELAY_MS)
         self._scan_timer.timeout.connect(self.rescan)
         self._scanning = self._again = False
@@ -127,6 +128,7 @@ class CleanupController(QObject):
         self.entries.trash_clicked.connect(lambda: self._open(self.trash_dock))
         self.view.merge_requested.connect(self.open_merge)
         self.view.contact_activated.connect(self._show_contact)
+        self.view.contacts_chosen.connect(self._select_contacts)
         self.view.phones.preview_requested.connect(self._preview_phones)
         self.view.phones.apply_requested.connect(self.apply_phones)
         self.trash_view.restore_requested.connect(self.restore)
@@ -134,6 +136,16 @@ class CleanupController(QObject):
         self.history.restore_requested.connect(self.restore_version)
         self.window.contacts.selection_changed.connect(self._refresh_history)
         self.window.closing.connect(self._scan_timer.stop)
+
+    def _add_menu_entries(self) -> None:
+        """Clean up and Trash in the Contact menu too: the keyboard's way in."""
+        menu = getattr(self.window, "menus", {}).get("&Contact")
+        if menu is None:
+            return
+        menu.addSeparator()
+        for text, dock in (("Clean &up…", self.cleanup_dock), ("&Trash…", self.trash_dock)):
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _=False, shown=dock: self._open(shown))
 
     def _open(self, dock: QDockWidget) -> None:
         dock.show()
@@ -257,8 +269,13 @@ class CleanupController(QObject):
             self.history.show_versions(contact_id, versions, names)
 
     def _show_contact(self, contact_id: int) -> None:
+        self._select_contacts([contact_id])
+
+    def _select_contacts(self, contact_ids: list[int]) -> None:
+        """In the table, under All contacts: ready to export, edit or delete."""
         self.window.sidebar.select_client(None)
-        self.window.contacts.select_contacts([contact_id], contact_id)
+        self.window.contacts.select_contacts(contact_ids, contact_ids[0])
+        self.window.contacts.table.setFocus()
 
 
 def install_cleanup(window: QMainWindow, worker: Any, events: Any) -> CleanupController:
