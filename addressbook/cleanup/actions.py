@@ -32,10 +32,17 @@ def undo_merge(cache: Cache, plan: MergePlan) -> dict[int, int]:
     """The kept contact as it was, the others back; returns old id -> id now (restored)."""
     assert plan.keep.id is not None
     back = _changes_back(cache, plan.keep)  # read before the batch: it is one write transaction
+    unsent = unsent_deletes(cache)
     with cache.batch():
         if back:
             cache.update_contact(plan.keep.id, back)
-        return {o.id: bring_back(cache, o).id or 0 for o in plan.others if o.id is not None}
+        return {o.id: bring_back(cache, o, unsent).id or 0 for o in plan.others if o.id}
+
+
+def unsent_deletes(cache: Cache) -> dict[int, int]:
+    """contact id -> the queued delete not sent yet (an Undo just drops it)."""
+    return {p.contact_id: p.id for p in cache.pending()
+            if p.kind == "delete" and p.state in ("queued", "rejected")}  # fmt: skip
 
 
 def _changes_back(cache: Cache, before: Contact) -> dict[str, Any]:
@@ -45,9 +52,12 @@ def _changes_back(cache: Cache, before: Contact) -> dict[str, Any]:
     return changed_fields(current, before) if current is not None else {}
 
 
-def bring_back(cache: Cache, contact: Contact) -> Contact:
-    """A deleted contact back (see Cache.restore_from_trash)."""
+def bring_back(cache: Cache, contact: Contact, unsent: dict[int, int]) -> Contact:
+    """A deleted contact back: its unsent delete dropped, else re-created from the trash."""
     assert contact.id is not None
+    if contact.id in unsent:
+        cache.discard_pending(unsent[contact.id])
+        return contact
     return cache.restore_from_trash(contact.id)
 
 

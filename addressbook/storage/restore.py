@@ -1,9 +1,9 @@
 """Taking a delete back: a contact out of the trash, on Harvest again through the outbox.
 
-A delete still waiting in the outbox is simply dropped (the contact never left
-Harvest). One that reached Harvest is undone by a create with every field: a
-new id, sent like any create, so a create whose reply was lost is looked up
-before any resend and the contact is never on Harvest twice.
+A create with every field is queued: a new id, sent like any create, so a create
+whose reply was lost is looked up before any resend and the contact is never on
+Harvest twice. (The Undo of a delete still in the outbox just drops it: see
+workers/session.)
 """
 
 from __future__ import annotations
@@ -14,28 +14,23 @@ from datetime import datetime
 from addressbook.api.errors import ValidationError
 from addressbook.core.models import Contact
 
-from . import editing, history, outbox, trash
+from . import editing, history, trash
 from .errors import CacheError
-from .local_view import view_of
 
 
 def restore(
     connection: sqlite3.Connection, contact_id: int, client_id: int | None, now: datetime
 ) -> Contact:
-    """The contact back, under its own id (delete not sent) or a new temporary id."""
+    """The contact back under a new temporary id: a create with every field is queued.
+
+    A delete of it still queued stays queued (it goes first, then the create), so the
+    contact is on Harvest once whatever had been sent when the user changed their mind.
+    """
     item = trash.get(connection, contact_id)
     if item is None:
         raise CacheError(f"Contact {contact_id} is not in the trash (restored or purged?).")
     target = client_id if client_id is not None else item.contact.client_id
     check_client(connection, target, item.contact.full_name, chosen=client_id is not None)
-    deletes = [e for e in outbox.entries_for(connection, contact_id) if e.kind == "delete"]
-    if deletes and deletes[-1].state in outbox.EDITABLE_STATES:
-        return _drop_delete(connection, contact_id, deletes[-1].id, target, now)
-    if deletes:
-        raise CacheError(
-            f"{item.contact.full_name} is being deleted on Harvest right now; "
-            "restore it after the sync."
-        )
     return _create_again(connection, item.contact.with_changes({"client_id": target}), now)
 
 
@@ -49,19 +44,6 @@ def check_client(
     whose = "The chosen client" if chosen else f"The client of {name}"
     why = "is gone from Harvest" if row is None else "is inactive"
     raise ValidationError.from_problems({"client_id": [f"{whose} {why}; choose another client."]})
-
-
-def _drop_delete(
-    connection: sqlite3.Connection, contact_id: int, entry_id: int, client_id: int, now: datetime
-) -> Contact:
-    editing.discard(connection, entry_id)
-    trash.take_out(connection, contact_id, now)
-    current = view_of(connection, contact_id)
-    if current is None:
-        raise CacheError(f"Contact {contact_id} could not be restored.")
-    if current.client_id != client_id:
-        current = editing.queue_update(connection, contact_id, {"client_id": client_id}, now)
-    return current
 
 
 def _create_again(connection: sqlite3.Connection, contact: Contact, now: datetime) -> Contact:

@@ -34,10 +34,14 @@ def test_undoing_a_queued_delete_takes_it_out_of_the_trash(cache: Cache) -> None
     assert cache.trash() == [] and cache.contact(1) is not None
 
 
-def test_restoring_an_unsent_delete_drops_the_delete(cache: Cache) -> None:
+def test_restoring_an_unsent_delete_queues_the_create_behind_it(cache: Cache) -> None:
+    cache.update_contact(1, {"title": "Kept"})
     cache.delete_contact(1)
     restored = cache.restore_from_trash(1)
-    assert restored.id == 1 and cache.pending() == [] and cache.trash() == []
+    assert restored.id is not None and restored.id < 0 and restored.title == "Kept"
+    assert [p.kind for p in cache.pending()] == ["update", "delete", "create"]
+    assert cache.trash() == [] and cache.contact(1) is None
+    assert cache.contact(restored.id) == restored
 
 
 def test_restoring_a_sent_delete_queues_a_create_with_every_field(cache: Cache) -> None:
