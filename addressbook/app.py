@@ -95,6 +95,7 @@ class Application:
         self.window.demo_requested.connect(self.sign_in.start_demo)
         self._install_outbox_panel()
         self.window.call_after_first_paint(self._install_exchange)
+        self.window.call_after_first_paint(self._install_cleanup)
 
     @property
     def credentials(self) -> CredentialStore:
@@ -116,6 +117,12 @@ class Application:
         from addressbook.ui.exchange_wiring import install_exchange
 
         self.exchange = install_exchange(self.window, self.worker, self.events)
+
+    def _install_cleanup(self) -> None:
+        """Clean up, Trash and History (ui/cleanup), once the window is on screen."""
+        from addressbook.ui.cleanup.controller import install_cleanup
+
+        self.cleanup = install_cleanup(self.window, self.worker, self.events)
 
     def _bind_window(self) -> None:
         events, window, status = self.events, self.window, self.window.status

@@ -31,6 +31,8 @@ class Preferences:
 
     SERVER = Setting("preferences/server", "", str)
     EMAIL = Setting("preferences/email", "", str)
+    # Clean up's region for phone numbers typed without +country ("": the system locale's).
+    PHONE_REGION = Setting("preferences/phone_region", "", str)
     REMEMBER_PASSWORD = Setting("preferences/remember_password", True, bool)
     KEYRING_WARNING_SHOWN = Setting("preferences/keyring_warning_shown", False, bool)
     EXCHANGE_FOLDER = Setting("preferences/exchange_folder", "", str)  # last import/export

@@ -15,6 +15,7 @@ QT_FREE_PACKAGES = (
     "addressbook.sync",
     "addressbook.sandbox",
     "addressbook.exchange",
+    "addressbook.cleanup",
     "addressbook.index",
 )
 

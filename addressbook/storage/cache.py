@@ -22,6 +22,7 @@ from addressbook.core.collector import collector_paused
 from addressbook.core.models import Client, Contact
 
 from . import editing
+from .cache_history import HistoryAndTrash
 from .conflicts import all_conflicts
 from .database import Database, file_error, storage_error
 from .local_view import dirty_ids, dirty_views, view_of
@@ -54,7 +55,7 @@ def _open_connection(target: Path) -> tuple[sqlite3.Connection, Recovery | None]
         raise file_error(error) from error
 
 
-class Cache(SyncStore):
+class Cache(HistoryAndTrash, SyncStore):
     def __init__(
         self, database: Database, path: Path, recovery: Recovery | None, clock: Clock
     ) -> None:
@@ -173,7 +174,9 @@ class Cache(SyncStore):
 
     def create_contact(self, contact: Contact) -> Contact:
         with self._db.transaction() as connection:
-            return editing.queue_create(connection, contact, self._clock())
+            created = editing.queue_create(connection, contact, self._clock())
+            self._record_local(connection, created)
+            return created
 
     def create_contacts(self, contacts: Iterable[Contact]) -> list[Contact]:
         """Queue many new contacts in one transaction (an import): all of them or none.
@@ -195,16 +198,18 @@ class Cache(SyncStore):
 
     def update_contact(self, contact_id: int, changes: Mapping[str, Any]) -> Contact:
         with self._db.transaction() as connection:
-            return editing.queue_update(connection, contact_id, changes, self._clock())
+            return self._queue_update(connection, contact_id, changes)
 
     def delete_contact(self, contact_id: int) -> None:
         with self._db.transaction() as connection:
+            deleted = view_of(connection, contact_id)
             editing.queue_delete(connection, contact_id, self._clock())
+            self._trash_deleted(connection, deleted)
 
     def discard_pending(self, pending_id: int) -> None:
         """Drop one queued change (a create takes the contact's later edits with it)."""
         with self._db.transaction() as connection:
-            editing.discard(connection, pending_id)
+            self._discard(connection, pending_id)
 
     def retry_pending(self, pending_id: int) -> Contact | None:
         """Queue a change Harvest refused once more, unchanged; returns the contact's view."""

@@ -57,6 +57,17 @@ _MIGRATIONS: tuple[str, ...] = (
         created_at TEXT NOT NULL
     );
     """,
+    # 3: every version of a contact seen, one row per contact holding a JSON list of
+    # [source, seen_at, delta] oldest first (see history: reverse deltas), and the trash.
+    """
+    CREATE TABLE history (contact_id INTEGER PRIMARY KEY, versions TEXT NOT NULL);
+    CREATE TABLE trash (
+        contact_id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL CHECK (source IN ('harvest', 'local')),
+        deleted_at REAL NOT NULL,
+        contact TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(_MIGRATIONS)

@@ -18,11 +18,11 @@ from addressbook.core.collector import collector_paused
 from addressbook.core.models import Client, Contact
 
 from . import conflicts as conflict_table
-from . import meta, outbox
+from . import history, meta, outbox, trash
 from .database import Database
 from .local_view import apply_entries, dirty_ids, start_of_view
 from .records import Conflict, PendingChange
-from .rows import client_row, contact_row, text_to_time, time_to_text
+from .rows import client_row, contact_row, epoch, text_to_time, time_to_text
 
 _INSERT_CONTACT = "INSERT OR REPLACE INTO contacts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _INSERT_CLIENT = "INSERT OR REPLACE INTO clients VALUES (" + ", ".join("?" * 14) + ")"
@@ -69,10 +69,15 @@ class SyncStore:
         """
         with self._writing() as connection, collector_paused():
             deleted = _vanished(connection, contacts) if complete else []
+            _trash_vanished(connection, deleted, self._clock())
+            changed = _changed(connection, contacts)
+            before = history.bases(connection, [c.id for c in changed if c.id is not None])
             connection.executemany(
                 "DELETE FROM contacts WHERE id = ?", [(contact_id,) for contact_id in deleted]
             )
             connection.executemany(_INSERT_CONTACT, map(contact_row, contacts))
+            history.record_pulled(connection, changed, before, self._clock(),
+                                  limit=getattr(self, "history_limit", history.DEFAULT_LIMIT))
             _raise_watermark(connection, "watermark:contacts", (c.updated_at for c in contacts))
         return deleted
 
@@ -127,6 +132,8 @@ class SyncStore:
                 "INSERT OR REPLACE INTO created_ids VALUES (?, ?, ?)",
                 (temp_id, server_id, time_to_text(self._clock())),
             )
+            history.rename(connection, temp_id, server_id)
+            self._record_server(connection, created, None)
 
     def complete_update(
         self, entry: PendingChange, server: Contact, conflicting: dict[str, tuple[Any, Any]]
@@ -134,7 +141,9 @@ class SyncStore:
         """The merged fields are on the server; fields changed on both sides become a conflict."""
         with self._writing() as connection:
             outbox.delete_entry(connection, entry.id)
+            before = history.anchor(connection, entry.contact_id)
             connection.execute(_INSERT_CONTACT, contact_row(server))
+            self._record_server(connection, server, before)
             if not conflicting:
                 return None
             conflict = Conflict(entry.contact_id, conflicting, "fields")
@@ -143,8 +152,10 @@ class SyncStore:
     def complete_delete(self, entry: PendingChange) -> None:
         with self._writing() as connection:
             outbox.delete_entry(connection, entry.id)
+            before = history.anchor(connection, entry.contact_id)
             connection.execute("DELETE FROM contacts WHERE id = ?", (entry.contact_id,))
             conflict_table.delete_conflict(connection, entry.contact_id)
+            self._record_server(connection, None, before, entry.contact_id)
 
     def deleted_on_server(self, entry: PendingChange, fields: list[str]) -> Conflict | None:
         """The user edited a contact someone deleted: keep the user's version as a conflict."""
@@ -154,7 +165,9 @@ class SyncStore:
                 outbox.set_state(connection, entry.id, "rejected", error="Deleted on the server.")
                 return None
             outbox.delete_entry(connection, entry.id)
+            before = history.anchor(connection, entry.contact_id)
             connection.execute("DELETE FROM contacts WHERE id = ?", (entry.contact_id,))
+            self._record_server(connection, None, before, entry.contact_id)
             pairs = {name: (entry.changes[name], None) for name in fields}
             conflict = Conflict(entry.contact_id, pairs, "deleted_on_server")
             return conflict_table.put_conflict(connection, conflict, snapshot, self._clock())
@@ -165,11 +178,45 @@ class SyncStore:
         """The user deleted a contact someone changed: it stays until the user chooses."""
         with self._writing() as connection:
             outbox.delete_entry(connection, entry.id)
+            before = history.anchor(connection, entry.contact_id)
             connection.execute(_INSERT_CONTACT, contact_row(server))
+            connection.execute("DELETE FROM trash WHERE contact_id = ?", (entry.contact_id,))
+            self._record_server(connection, server, before)  # it stays: out of the trash
             pairs = {name: (None, value) for name, value in fields.items()}
             conflict = Conflict(entry.contact_id, pairs, "changed_on_server")
             return conflict_table.put_conflict(connection, conflict, server, self._clock())
 
+
+    def _record_server(
+        self,
+        connection: sqlite3.Connection,
+        contact: Contact | None,
+        before: Contact | None,
+        contact_id: int | None = None,
+    ) -> None:
+        """A server copy (None: removed) was written: a version from Harvest, dated by it."""
+        now = self._clock()
+        seen_at = (contact.updated_at if contact else None) or now
+        target = contact.id if contact is not None else contact_id
+        assert target is not None
+        history.record(connection, target, before, contact, "harvest", seen_at,
+                       limit=getattr(self, "history_limit", history.DEFAULT_LIMIT))  # fmt: skip
+
+
+def _changed(connection: sqlite3.Connection, contacts: Sequence[Contact]) -> list[Contact]:
+    """Pulled contacts already stored whose Harvest updated-at moved: new versions."""
+    stored = dict(connection.execute("SELECT id, updated_at FROM contacts").fetchall())
+    if not stored:
+        return []
+    return [c for c in contacts if c.id in stored and stored[c.id] != epoch(c.updated_at)]
+
+
+def _trash_vanished(connection: sqlite3.Connection, ids: list[int], now: datetime) -> None:
+    """The sweep found these gone from Harvest: into the trash, as they were last seen."""
+    for contact_id in ids:
+        contact = history.anchor(connection, contact_id)
+        if contact is not None:
+            trash.put(connection, contact, "harvest", now)
 
 
 def _view_with(connection: sqlite3.Connection, entry: PendingChange) -> Contact | None:

@@ -25,6 +25,8 @@ class WorkerResults(QObject):
     contacts_imported = Signal(int, int)  # token, how many new contacts were queued
     notice = Signal(str)  # something the user should read once (the cache was rebuilt)
     signed_out = Signal()
+    job_finished = Signal(object, object)  # workers.jobs.Job, its result
+    job_failed = Signal(object, str, object)  # Job, message, {field: [problems]}
 
 
 RESULT_NAMES = tuple(name for name, value in vars(WorkerResults).items()

@@ -70,6 +70,11 @@ class Session:
         self._clients: list[Client] = []
         self._companies: dict[int, str] = {}
 
+    @property
+    def cache(self) -> Any:
+        """The account's Cache (None until opened): for jobs run on the worker thread."""
+        return self._cache
+
     def _throttled(self, seconds: float) -> None:
         if self.on_throttle is not None:
             self.on_throttle(seconds)
@@ -106,6 +111,7 @@ class Session:
         recovery = self._cache.recovery
         if recovery is not None:
             log.warning("%s", recovery.message)
+            self._cache.salvage_from(recovery.moved_to)  # history and trash, where readable
             self.recovery_notice = recovery.user_message
         if self._api is not None:
             self._start_engine()
@@ -209,6 +215,12 @@ class Session:
         for contact in contacts:
             if contact.id in queued:
                 self._cache.discard_pending(queued[contact.id])
+            elif contact.id in {item.contact.id for item in self._cache.trash()}:
+                try:  # the trash's path: the contact keeps its history
+                    self._cache.restore_from_trash(contact.id)
+                except Exception:  # its client went inactive: it stays in the trash
+                    log.exception("Could not restore contact %s", contact.id)
+                    continue
             else:
                 fresh = dataclasses.replace(contact, id=None, created_at=None, updated_at=None)
                 self._cache.create_contact(fresh)

@@ -51,6 +51,7 @@ class SyncWorker(WorkerResults):
     resolve_requested = Signal(int, object)  # contact id, 'mine' | 'theirs' | {field: choice}
     sign_out_requested = Signal(bool)  # remove the cache too
     shutdown_requested = Signal()
+    job_requested = Signal(object)  # a workers.jobs.Job: run with the cache on this thread
 
     # Results: the signals of WorkerResults.
 
@@ -78,6 +79,7 @@ class SyncWorker(WorkerResults):
             (self.discard_requested, self._discard), (self.resolve_requested, self._resolve),
             (self.retry_requested, self._retry), (self.import_requested, self._import),
             (self.sign_out_requested, self._sign_out), (self.shutdown_requested, self._shutdown),
+            (self.job_requested, self._run_job),
         ]
         for signal, slot in pairs:
             signal.connect(slot, queued)
@@ -324,6 +326,24 @@ class SyncWorker(WorkerResults):
             self._session.resolve(contact_id, keep)
             self._publish_changes()
             self._schedule_sync(0)
+
+    @Slot(object)
+    def _run_job(self, job: Any) -> None:
+        """A clean-up, history or trash job (see workers/jobs.py)."""
+        cache = self._session.cache if self._session is not None else None
+        if cache is None:
+            self.job_failed.emit(job, "Not signed in.", {})
+            return
+        try:
+            result = job.run(cache)
+        except Exception as error:
+            log.info("%s refused: %s", job.name, error)
+            self.job_failed.emit(job, str(error), dict(getattr(error, "fields", {}) or {}))
+            return
+        if job.writes:
+            self._publish_changes()
+            self._schedule_sync(0)
+        self.job_finished.emit(job, result)
 
     # -- publishing ---------------------------------------------------------------
     def _publish_all(self) -> None:

@@ -146,7 +146,7 @@ def test_what_a_screen_reader_hears(status: StatusBar, monkeypatch: pytest.Monke
     ]
     assert a11y.name(status.connection) == "Offline"  # the visible text, not "Connection"
     assert a11y.description(status.connection) == "Sync status"
-    assert a11y.role(status.undo) == QAccessible.Role.Button and not status.undo.autoRaise()
+    assert a11y.role(status.retry) == QAccessible.Role.Button and not status.retry.autoRaise()
     status.set_unsynced(0, 0)
     assert a11y.name(status.unsynced) == "All changes synced" == status.unsynced.text()
 
