@@ -24,6 +24,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check addressbook tests bench packaging tools
+	$(BIN)/ruff format --check addressbook tests bench packaging tools
 	$(BIN)/mypy
 	$(BIN)/actionlint -no-color .github/workflows/*.yml
 

@@ -25,21 +25,42 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="addressbook", description=f"{APP_NAME}: an offline-first address book for Harvest."
     )
-    parser.add_argument("--demo", action="store_true",
-                        help="start a local demo server with sample data and sign in to it")
-    parser.add_argument("--data-dir", type=Path, metavar="DIR",
-                        help="where the local cache lives (default: the platform data dir)")
-    parser.add_argument("--server", default="", metavar="URL",
-                        help="Harvest account to sign in to: 'acme' or a full URL")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start a local demo server with sample data and sign in to it",
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="where the local cache lives (default: the platform data dir)",
+    )
+    parser.add_argument(
+        "--server",
+        default="",
+        metavar="URL",
+        help="Harvest account to sign in to: 'acme' or a full URL",
+    )
     parser.add_argument("--email", default="", metavar="E", help="email to sign in with")
-    parser.add_argument("--api", choices=("v1", "v2"), default="",
-                        help="with --demo: sign in with a token (v2, the default of the "
-                             "sign-in dialog) or with email and password (v1, the default)")
+    parser.add_argument(
+        "--api",
+        choices=("v1", "v2"),
+        default="",
+        help="with --demo: sign in with a token (v2, the default of the "
+        "sign-in dialog) or with email and password (v1, the default)",
+    )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--licences", action="store_true",
-                        help="print the licences of the bundled third-party software and exit")
-    parser.add_argument("--smoke-test", action="store_true",
-                        help="sign in (demo or saved password), load the cache, sync once, exit")
+    parser.add_argument(
+        "--licences",
+        action="store_true",
+        help="print the licences of the bundled third-party software and exit",
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="sign in (demo or saved password), load the cache, sync once, exit",
+    )
     parser.add_argument("--smoke-paint", action="store_true", help=argparse.SUPPRESS)
     # Packaging checks and bench/bench_bundle.py (see packaging/README.md).
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
@@ -95,8 +116,12 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-def _run(qt_app: object, args: argparse.Namespace, logging_handle: LoggingHandle,
-         resume_collector: Callable[[], None]) -> int:
+def _run(
+    qt_app: object,
+    args: argparse.Namespace,
+    logging_handle: LoggingHandle,
+    resume_collector: Callable[[], None],
+) -> int:
     from PySide6.QtWidgets import QApplication
 
     from addressbook.app import Application, configure_process, default_data_dir
@@ -158,20 +183,31 @@ def _already_running(instance: Any, *, smoke_test: bool) -> int:
     """A second launch on the same data folder: the running one shows its window instead."""
     where = instance.data_dir
     if smoke_test:
-        print(f"smoke-test failed: {APP_NAME} is already running on {where}; close it first",
-              file=sys.stderr, flush=True)
+        print(
+            f"smoke-test failed: {APP_NAME} is already running on {where}; close it first",
+            file=sys.stderr,
+            flush=True,
+        )
         return 1
     if instance.ask_running_to_show():
-        log.info("%s is already running on %s: its window was brought to the front",
-                 APP_NAME, where)
+        log.info(
+            "%s is already running on %s: its window was brought to the front", APP_NAME, where
+        )
     else:
-        print(f"{APP_NAME} is already running on {where}, but did not answer.",
-              file=sys.stderr, flush=True)
+        print(
+            f"{APP_NAME} is already running on {where}, but did not answer.",
+            file=sys.stderr,
+            flush=True,
+        )
     return 0
 
 
-def _after_first_paint(application: Any, resume_collector: Callable[[], None],
-                       logging_handle: LoggingHandle, reporter: Any) -> None:
+def _after_first_paint(
+    application: Any,
+    resume_collector: Callable[[], None],
+    logging_handle: LoggingHandle,
+    reporter: Any,
+) -> None:
     """What start-up leaves until the window is on screen. Registered before the sign-in's
     own (the cache load), which runs after these: it allocates in bulk with the garbage
     collector paused, and must find it running and the start-up heap frozen."""

@@ -73,25 +73,34 @@ def prepare_data_dir(data_dir: Path) -> None:
 
 
 class Application:
-    def __init__(self, *, data_dir: Path, settings: Settings,
-                 credentials: CredentialStore | None = None,
-                 sync_interval_ms: int = SYNC_INTERVAL_MS,
-                 offline_retry_ms: int = OFFLINE_RETRY_MS,
-                 delete_grace_ms: int = DELETE_GRACE_MS) -> None:
+    def __init__(
+        self,
+        *,
+        data_dir: Path,
+        settings: Settings,
+        credentials: CredentialStore | None = None,
+        sync_interval_ms: int = SYNC_INTERVAL_MS,
+        offline_retry_ms: int = OFFLINE_RETRY_MS,
+        delete_grace_ms: int = DELETE_GRACE_MS,
+    ) -> None:
         self.data_dir = Path(data_dir)
         prepare_data_dir(self.data_dir)
         self.settings = settings
-        self.worker = SyncWorker(self.data_dir, sync_interval_ms=sync_interval_ms,
-                                 offline_retry_ms=offline_retry_ms,
-                                 delete_grace_ms=delete_grace_ms)
+        self.worker = SyncWorker(
+            self.data_dir,
+            sync_interval_ms=sync_interval_ms,
+            offline_retry_ms=offline_retry_ms,
+            delete_grace_ms=delete_grace_ms,
+        )
         self.worker_thread = WorkerThread(self.worker)
         self.events = WorkerEvents()
         self.events.relay(self.worker)
         self.window = MainWindow(settings)
         self._bind_window()  # first: the window sees each result before anyone else
         self.editing = EditController(self.window, self.worker, self.events)
-        self.sign_in = SignInFlow(self.window, self.worker, self.events, settings, credentials,
-                                  self.data_dir)
+        self.sign_in = SignInFlow(
+            self.window, self.worker, self.events, settings, credentials, self.data_dir
+        )
         self.window.demo_requested.connect(self.sign_in.start_demo)
         self._install_outbox_panel()
         self.window.call_after_first_paint(self._install_exchange)
@@ -143,8 +152,9 @@ class Application:
         for done in (events.sync_finished, events.sync_failed, events.signed_out):
             done.connect(lambda *_: window.contacts.set_syncing(False))
 
-    def start(self, *, demo: bool = False, server: str = "", email: str = "",
-              api: str = "") -> None:
+    def start(
+        self, *, demo: bool = False, server: str = "", email: str = "", api: str = ""
+    ) -> None:
         self.worker_thread.start()
         self.window.show()
         self.sign_in.start(demo=demo, server=server, email=email, api=api)

@@ -110,8 +110,13 @@ class _EarlyRecords(logging.Handler):
         self.records.append(record)
 
 
-def configure_logging(*, verbose: bool = False, log_dir: Path | None = None,
-                      console: bool = True, open_file: bool = True) -> LoggingHandle:
+def configure_logging(
+    *,
+    verbose: bool = False,
+    log_dir: Path | None = None,
+    console: bool = True,
+    open_file: bool = True,
+) -> LoggingHandle:
     """open_file=False: records are held until handle.open_file() (the app calls it
     once its window is painted, so opening the log costs nothing at start-up)."""
     root = logging.getLogger()

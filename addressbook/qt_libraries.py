@@ -60,16 +60,21 @@ def missing_libraries(environ: Mapping[str, str], cache: Path = LINKER_CACHE) ->
     except OSError:
         return []  # no cache to read (another libc): say nothing rather than guess
     folders = [Path(p) for p in environ.get("LD_LIBRARY_PATH", "").split(":") if p]
-    return [name for name in XCB_LIBRARIES
-            if name.encode() + b"\0" not in known
-            and not any((folder / name).exists() for folder in folders)]
+    return [
+        name
+        for name in XCB_LIBRARIES
+        if name.encode() + b"\0" not in known
+        and not any((folder / name).exists() for folder in folders)
+    ]
 
 
 def missing_message(missing: list[str]) -> str:
     packages = " ".join(XCB_LIBRARIES[name] for name in missing)
-    return (f"Qt cannot start its X11 platform: {', '.join(missing)} "
-            f"{'is' if len(missing) == 1 else 'are'} missing.\n"
-            f"On Debian or Ubuntu: sudo apt-get install {packages}")
+    return (
+        f"Qt cannot start its X11 platform: {', '.join(missing)} "
+        f"{'is' if len(missing) == 1 else 'are'} missing.\n"
+        f"On Debian or Ubuntu: sudo apt-get install {packages}"
+    )
 
 
 def warn_if_missing(environ: Mapping[str, str] = os.environ) -> str | None:

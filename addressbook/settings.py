@@ -77,8 +77,9 @@ class Settings:
 
     def __init__(self, path: Path | None = None) -> None:
         if path is None:
-            self._store = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                                    ORG_NAME, APP_ID)
+            self._store = QSettings(
+                QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, APP_ID
+            )
         else:
             self._store = QSettings(str(path), QSettings.Format.IniFormat)
         _make_private(Path(self._store.fileName()))

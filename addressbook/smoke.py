@@ -42,8 +42,9 @@ class SmokeTest(QObject):
             from addressbook.credentials import account_key
 
             if not app.credentials.get(account_key(normalize_base_url(server), email)):
-                return self._refuse(f"no password for {email} in the keyring "
-                                    f"({app.credentials.backend_name()})")
+                return self._refuse(
+                    f"no password for {email} in the keyring ({app.credentials.backend_name()})"
+                )
         app.start(demo=demo, server=server, email=email, api=api)
         return True
 
@@ -73,10 +74,12 @@ class SmokeTest(QObject):
 
         model = self.application.window.contacts_model
         backend = type(keyring.get_keyring())
-        return (f"smoke-test ok: {model.total_count()} contacts, "
-                f"{len(self.application.window.sidebar_model.clients())} clients, "
-                f"pulled {report.pulled_contacts}, pushed {report.pushed}, "
-                f"keyring backend {backend.__module__}.{backend.__qualname__}")
+        return (
+            f"smoke-test ok: {model.total_count()} contacts, "
+            f"{len(self.application.window.sidebar_model.clients())} clients, "
+            f"pulled {report.pulled_contacts}, pushed {report.pushed}, "
+            f"keyring backend {backend.__module__}.{backend.__qualname__}"
+        )
 
     def _finish(self, code: int, message: str) -> None:
         if self.code is not None:

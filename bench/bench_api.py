@@ -41,8 +41,12 @@ LINK_BYTES_PER_SECOND = 2_000_000
 
 @contextmanager
 def sandbox(contacts: int, bandwidth: int = 0) -> Iterator[str]:
-    child = subprocess.Popen([sys.executable, "-c", SERVE, str(contacts), str(bandwidth)],
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", SERVE, str(contacts), str(bandwidth)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert child.stdout is not None
         yield child.stdout.readline().strip()
@@ -104,8 +108,10 @@ def transfer_only(url: str) -> int:
 
 
 def compare_parsers(contacts: int, runs: int) -> None:
-    with sandbox(contacts) as url, HarvestClient(url, DEMO_EMAIL, DEMO_PASSWORD,
-                                                 requests_per_window=10_000) as api:
+    with (
+        sandbox(contacts) as url,
+        HarvestClient(url, DEMO_EMAIL, DEMO_PASSWORD, requests_per_window=10_000) as api,
+    ):
         body = fetch(url)  # also warms the sandbox's rendered-list cache
         results: list[int] = []
         listed = best_of(runs, lambda: results.append(len(api.list_contacts())))
@@ -115,26 +121,36 @@ def compare_parsers(contacts: int, runs: int) -> None:
         memory_listed = peak_mib(api.list_contacts)
         memory_parsed = peak_mib(lambda: xmltodict.parse(body))
     print(f"{contacts:>7} contacts, {len(body) / 2**20:.1f} MiB body (best of {runs})")
-    print(f"  list_contacts()      {listed:7.3f} s  {listed / parsed:5.2f}x xmltodict"
-          f"  {listed / expat_only:5.2f}x expat   (target <= 1.30x xmltodict)")
+    print(
+        f"  list_contacts()      {listed:7.3f} s  {listed / parsed:5.2f}x xmltodict"
+        f"  {listed / expat_only:5.2f}x expat   (target <= 1.30x xmltodict)"
+    )
     print(f"  xmltodict.parse      {parsed:7.3f} s  {parsed / expat_only:5.2f}x expat")
     print(f"  bare pyexpat         {expat_only:7.3f} s")
-    print(f"  peak traced memory: list_contacts {memory_listed:.0f} MiB, "
-          f"xmltodict.parse {memory_parsed:.0f} MiB (+ the {len(body) / 2**20:.0f} MiB body "
-          f"it needs in hand; list_contacts never holds the body)")
+    print(
+        f"  peak traced memory: list_contacts {memory_listed:.0f} MiB, "
+        f"xmltodict.parse {memory_parsed:.0f} MiB (+ the {len(body) / 2**20:.0f} MiB body "
+        f"it needs in hand; list_contacts never holds the body)"
+    )
 
 
 def compare_with_link(contacts: int) -> None:
-    with sandbox(contacts, LINK_BYTES_PER_SECOND) as url, \
-            HarvestClient(url, DEMO_EMAIL, DEMO_PASSWORD, requests_per_window=10_000) as api:
+    with (
+        sandbox(contacts, LINK_BYTES_PER_SECOND) as url,
+        HarvestClient(url, DEMO_EMAIL, DEMO_PASSWORD, requests_per_window=10_000) as api,
+    ):
         size = transfer_only(url)  # warms the sandbox's cache too
         transfer = best_of(1, lambda: transfer_only(url))
         listed = best_of(2, api.list_contacts)
-    print(f"{contacts:>7} contacts over a {LINK_BYTES_PER_SECOND / 1e6:.0f} MB/s link "
-          f"({size / 1e6:.1f} MB)")
+    print(
+        f"{contacts:>7} contacts over a {LINK_BYTES_PER_SECOND / 1e6:.0f} MB/s link "
+        f"({size / 1e6:.1f} MB)"
+    )
     print(f"  transfer alone       {transfer:7.3f} s")
-    print(f"  list_contacts()      {listed:7.3f} s  {listed / transfer:5.2f}x transfer"
-          f"   (target <= 1.15x)")
+    print(
+        f"  list_contacts()      {listed:7.3f} s  {listed / transfer:5.2f}x transfer"
+        f"   (target <= 1.15x)"
+    )
 
 
 def main() -> None:

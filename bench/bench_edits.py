@@ -42,14 +42,23 @@ class _Deltas:
         self._new_ids = count(10_000_000)
 
     def edits(self, size: int) -> Delta:
-        edited = [self._take().with_changes({"last_name": f"Edited{n}", "phone_mobile": "555 0101"})
-                  for n in range(size)]
+        edited = [
+            self._take().with_changes({"last_name": f"Edited{n}", "phone_mobile": "555 0101"})
+            for n in range(size)
+        ]
         return build_rows(edited, self.companies), []
 
     def additions(self, size: int) -> Delta:
         client_id = self.contacts[0].client_id
-        new = [Contact(id=next(self._new_ids), client_id=client_id, first_name="New",
-                       last_name=f"Person{n}") for n in range(size)]
+        new = [
+            Contact(
+                id=next(self._new_ids),
+                client_id=client_id,
+                first_name="New",
+                last_name=f"Person{n}",
+            )
+            for n in range(size)
+        ]
         return build_rows(new, self.companies), []
 
     def removals(self, size: int) -> Delta:
@@ -88,8 +97,11 @@ def _time_deltas(model: ContactsTableModel, deltas: _Deltas, label: str) -> None
     for name, make, target in kinds:
         pending = iter([make() for _ in range(RUNS)])
         ms = _median_ms(lambda deltas=pending: model.apply_changes(*next(deltas)))
-        print(f"  {name}: {ms:.1f} ms = {baseline / ms:.0f}x faster than set_rows "
-              f"(target <= {target} ms)", flush=True)
+        print(
+            f"  {name}: {ms:.1f} ms = {baseline / ms:.0f}x faster than set_rows "
+            f"(target <= {target} ms)",
+            flush=True,
+        )
 
 
 def _time_search_after_edits(model: ContactsTableModel, deltas: _Deltas) -> None:
@@ -109,8 +121,11 @@ def _time_search_after_edits(model: ContactsTableModel, deltas: _Deltas) -> None
         return time.perf_counter() - started
 
     after_edit = statistics.median(edit_then_search() for _ in range(RUNS)) * 1000
-    print(f"search 'mar' right after an edit: {after_edit:.1f} ms vs {settled:.1f} ms "
-          f"with no edit since the last search (x{after_edit / settled:.1f})", flush=True)
+    print(
+        f"search 'mar' right after an edit: {after_edit:.1f} ms vs {settled:.1f} ms "
+        f"with no edit since the last search (x{after_edit / settled:.1f})",
+        flush=True,
+    )
 
 
 def main() -> None:

@@ -27,9 +27,16 @@ def _pulls(contacts: list[Contact], versions: int) -> list[list[Contact]]:
     pulls = [contacts]
     for number in range(1, versions):
         later = timedelta(hours=number)
-        pulls.append([replace(c, title=f"Title v{number}",
-                              updated_at=(c.updated_at or datetime.now(UTC)) + later)
-                      for c in contacts])
+        pulls.append(
+            [
+                replace(
+                    c,
+                    title=f"Title v{number}",
+                    updated_at=(c.updated_at or datetime.now(UTC)) + later,
+                )
+                for c in contacts
+            ]
+        )
     return pulls
 
 
@@ -75,14 +82,20 @@ def main() -> None:
         runs = [(_load(plain, 1), _load(kept, 1)) for _ in range(7)]
         load_plain = (min(r[0][0] for r in runs), min(r[0][1] for r in runs))
         load_kept = (min(r[1][0] for r in runs), min(r[1][1] for r in runs))
-    print(f"cache of {CONTACTS:,} contacts: {size_plain / 1e6:.1f} MB without history, "
-          f"{size_kept / 1e6:.1f} MB with 3 versions each ({size_kept / size_plain:.2f}x; "
-          "target <= 2x)")
+    print(
+        f"cache of {CONTACTS:,} contacts: {size_plain / 1e6:.1f} MB without history, "
+        f"{size_kept / 1e6:.1f} MB with 3 versions each ({size_kept / size_plain:.2f}x; "
+        "target <= 2x)"
+    )
     (open_plain, read_plain), (open_kept, read_kept) = load_plain, load_kept
-    print(f"reading them all: {read_kept * 1000:.0f} ms with history, {read_plain * 1000:.0f} ms "
-          f"without ({read_kept / read_plain:.2f}x; target <= 1x plus noise)")
-    print(f"opening the file (its integrity check reads every page): {open_kept * 1000:.0f} ms "
-          f"with history, {open_plain * 1000:.0f} ms without ({open_kept / open_plain:.2f}x)")
+    print(
+        f"reading them all: {read_kept * 1000:.0f} ms with history, {read_plain * 1000:.0f} ms "
+        f"without ({read_kept / read_plain:.2f}x; target <= 1x plus noise)"
+    )
+    print(
+        f"opening the file (its integrity check reads every page): {open_kept * 1000:.0f} ms "
+        f"with history, {open_plain * 1000:.0f} ms without ({open_kept / open_plain:.2f}x)"
+    )
     print(f"three pulls of {CONTACTS:,} changed contacts, versions recorded: {pull_time:.1f} s")
 
 

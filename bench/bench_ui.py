@@ -32,8 +32,25 @@ CONTACTS = int(os.environ.get("BENCH_UI_CONTACTS", "100000"))
 CLIENTS = 400
 RUNS = 3
 EMAIL = "demo@example.com"
-KEYSTROKES = ["m", "ma", "mar", "mari", "", "5", "55", "555", "", "z", "zo", "zoe", "",
-              "müller", "", "acme", ""]
+KEYSTROKES = [
+    "m",
+    "ma",
+    "mar",
+    "mari",
+    "",
+    "5",
+    "55",
+    "555",
+    "",
+    "z",
+    "zo",
+    "zoe",
+    "",
+    "müller",
+    "",
+    "acme",
+    "",
+]
 _EMPTY_WINDOW = """
 import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -66,10 +83,19 @@ def _child_env(root: Path) -> dict[str, str]:
 
 @contextlib.contextmanager
 def _sandbox(env: dict[str, str]) -> Iterator[str]:
-    command = [sys.executable, "-m", "addressbook.sandbox", "--contacts", str(CONTACTS),
-               "--clients", str(CLIENTS), "--quiet"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                               text=True, env=env)
+    command = [
+        sys.executable,
+        "-m",
+        "addressbook.sandbox",
+        "--contacts",
+        str(CONTACTS),
+        "--clients",
+        str(CLIENTS),
+        "--quiet",
+    ]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
+    )
     try:
         assert process.stdout is not None
         line = process.stdout.readline()
@@ -105,8 +131,11 @@ def first_sync(url: str, root: Path) -> tuple[object, float, float]:
 
     configure_process()  # as main() does
 
-    app = Application(data_dir=root / "data", settings=Settings(root / "settings.ini"),
-                      credentials=CredentialStore(backend=null.Keyring()))
+    app = Application(
+        data_dir=root / "data",
+        settings=Settings(root / "settings.ini"),
+        credentials=CredentialStore(backend=null.Keyring()),
+    )
     ticks: list[float] = []
     timer = QTimer()
     timer.setInterval(10)
@@ -175,8 +204,9 @@ def sorting(app: object) -> tuple[float, float]:
 
 def _time_child(command: list[str], env: dict[str, str], marker: str) -> tuple[float, str]:
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                               text=True, env=env)
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
+    )
     assert process.stdout is not None
     lines, seen = [], None
     for line in process.stdout:
@@ -193,8 +223,18 @@ def startup(url: str, root: Path, env: dict[str, str]) -> dict[str, float]:
     # An installed app (and the bundle) starts from bytecode; with PYTHONDONTWRITEBYTECODE
     # set, as in some dev shells, every run would compile the app's sources again.
     compileall.compile_dir(Path(__file__).resolve().parent.parent / "addressbook", quiet=1)
-    app_command = [sys.executable, "-m", "addressbook", "--data-dir", str(root / "data"),
-                   "--server", url, "--email", EMAIL, "--smoke-paint"]
+    app_command = [
+        sys.executable,
+        "-m",
+        "addressbook",
+        "--data-dir",
+        str(root / "data"),
+        "--server",
+        url,
+        "--email",
+        EMAIL,
+        "--smoke-paint",
+    ]
     empty, painted, loaded, rss = [], [], [], []
     for _ in range(RUNS):
         empty.append(_time_child([sys.executable, "-c", _EMPTY_WINDOW], env, "painted")[0])
@@ -203,8 +243,12 @@ def startup(url: str, root: Path, env: dict[str, str]) -> dict[str, float]:
         fields = output.splitlines()[-1].split()  # loaded <s> s rows <n> rss_mb <mb>
         loaded.append(seconds - float(output.splitlines()[0].split()[1]) + float(fields[1]))
         rss.append(float(fields[-1]))
-    return {"empty": statistics.median(empty), "painted": statistics.median(painted),
-            "loaded": statistics.median(loaded), "rss": statistics.median(rss)}
+    return {
+        "empty": statistics.median(empty),
+        "painted": statistics.median(painted),
+        "loaded": statistics.median(loaded),
+        "rss": statistics.median(rss),
+    }
 
 
 def main() -> None:
@@ -220,30 +264,46 @@ def main() -> None:
                 app.window.close()  # type: ignore[attr-defined]
                 app.shutdown()  # type: ignore[attr-defined]  # saves the start-up snapshot
             times = startup(url, root, env)
-        print(f"start to cached rows painted: {times['painted'] * 1000:.0f} ms vs empty "
-              f"QMainWindow {times['empty'] * 1000:.0f} ms = "
-              f"{times['painted'] / times['empty']:.2f}x (target <= 1.5x); all "
-              f"{CONTACTS:,} loaded and searchable at {times['loaded'] * 1000:.0f} ms "
-              f"= {times['loaded'] / times['empty']:.2f}x", flush=True)
-        print(f"resident memory with {CONTACTS:,} loaded: {times['rss']:.0f} MB "
-              f"(target <= 300 MB)", flush=True)
+        print(
+            f"start to cached rows painted: {times['painted'] * 1000:.0f} ms vs empty "
+            f"QMainWindow {times['empty'] * 1000:.0f} ms = "
+            f"{times['painted'] / times['empty']:.2f}x (target <= 1.5x); all "
+            f"{CONTACTS:,} loaded and searchable at {times['loaded'] * 1000:.0f} ms "
+            f"= {times['loaded'] / times['empty']:.2f}x",
+            flush=True,
+        )
+        print(
+            f"resident memory with {CONTACTS:,} loaded: {times['rss']:.0f} MB (target <= 300 MB)",
+            flush=True,
+        )
     del qt_app
 
 
 def _in_process(app: object, sync_seconds: float, gap: float) -> None:
-    print(f"first sync of {CONTACTS:,} contacts: {sync_seconds:.1f} s; event loop "
-          f"max gap {gap * 1000:.0f} ms (target <= 50 ms; timer 10 ms)", flush=True)
+    print(
+        f"first sync of {CONTACTS:,} contacts: {sync_seconds:.1f} s; event loop "
+        f"max gap {gap * 1000:.0f} ms (target <= 50 ms; timer 10 ms)",
+        flush=True,
+    )
     typed = keystrokes(app)
-    print(f"filter keystroke: worst {max(typed) * 1000:.1f} ms, median "
-          f"{statistics.median(typed) * 1000:.1f} ms over {len(typed)} keys "
-          f"(target <= 16 ms)", flush=True)
+    print(
+        f"filter keystroke: worst {max(typed) * 1000:.1f} ms, median "
+        f"{statistics.median(typed) * 1000:.1f} ms over {len(typed)} keys "
+        f"(target <= 16 ms)",
+        flush=True,
+    )
     ours, theirs = proxy_comparison(app)
-    print(f"filter 'mar' from empty: {ours * 1000:.1f} ms vs QSortFilterProxyModel "
-          f"{theirs * 1000:.0f} ms = {theirs / ours:.0f}x faster (target >= 50x)",
-          flush=True)
+    print(
+        f"filter 'mar' from empty: {ours * 1000:.1f} ms vs QSortFilterProxyModel "
+        f"{theirs * 1000:.0f} ms = {theirs / ours:.0f}x faster (target >= 50x)",
+        flush=True,
+    )
     first, again = sorting(app)
-    print(f"sort by a column: first (keys computed) worst {first * 1000:.0f} ms, "
-          f"again worst {again * 1000:.0f} ms (target <= 150 ms)", flush=True)
+    print(
+        f"sort by a column: first (keys computed) worst {first * 1000:.0f} ms, "
+        f"again worst {again * 1000:.0f} ms (target <= 150 ms)",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

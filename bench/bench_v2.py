@@ -44,8 +44,9 @@ def _verdict(ratio: float, target: float) -> str:
 
 
 def _v2(server: SandboxServer, page_size: int | None = PAGE) -> HarvestV2Client:
-    return HarvestV2Client(DEMO_TOKEN, ACCOUNT_ID, base_url=server.url, page_size=page_size,
-                           requests_per_window=10**9)
+    return HarvestV2Client(
+        DEMO_TOKEN, ACCOUNT_ID, base_url=server.url, page_size=page_size, requests_per_window=10**9
+    )
 
 
 def _bare_pages(server: SandboxServer, http: httpx.Client) -> list[bytes]:
@@ -60,29 +61,47 @@ def _bare_pages(server: SandboxServer, http: httpx.Client) -> list[bytes]:
 
 
 def list_contacts_vs_json_loads() -> None:
-    headers = {"Authorization": f"Bearer {DEMO_TOKEN}", "Harvest-Account-Id": str(ACCOUNT_ID),
-               "User-Agent": USER_AGENT, "Accept": "application/json"}
-    with SandboxServer(clients=100, contacts=20_000, rate_limit=0) as server, \
-            _v2(server) as api, httpx.Client(headers=headers) as http:
+    headers = {
+        "Authorization": f"Bearer {DEMO_TOKEN}",
+        "Harvest-Account-Id": str(ACCOUNT_ID),
+        "User-Agent": USER_AGENT,
+        "Accept": "application/json",
+    }
+    with (
+        SandboxServer(clients=100, contacts=20_000, rate_limit=0) as server,
+        _v2(server) as api,
+        httpx.Client(headers=headers) as http,
+    ):
         assert len(api.list_contacts()) == 20_000  # warm both ends once
         bodies = _bare_pages(server, http)
         assert len(bodies) == 10
         ours = _best(api.list_contacts)
         bare = _best(lambda: _bare_pages(server, http))
     ratio = ours / bare
-    print(f"list_contacts 20,000 in 10 pages: {ours:6.3f} s   httpx + json.loads of the same "
-          f"pages {bare:6.3f} s   ratio {ratio:.2f}x (target <= 1.30x: {_verdict(ratio, 1.3)})")
-    decode = _best(lambda: [codec.contact_from_json(item) for body in bodies
-                            for item in codec.page_items(codec.load_json(body, "b"),
-                                                         "contacts")[0]])
+    print(
+        f"list_contacts 20,000 in 10 pages: {ours:6.3f} s   httpx + json.loads of the same "
+        f"pages {bare:6.3f} s   ratio {ratio:.2f}x (target <= 1.30x: {_verdict(ratio, 1.3)})"
+    )
+    decode = _best(
+        lambda: [
+            codec.contact_from_json(item)
+            for body in bodies
+            for item in codec.page_items(codec.load_json(body, "b"), "contacts")[0]
+        ]
+    )
     loads = _best(lambda: [json.loads(body) for body in bodies])
-    print(f"  network left out: codec {decode:6.3f} s   json.loads alone {loads:6.3f} s   "
-          f"ratio {decode / loads:.2f}x (building 20,000 Contact records is the difference)")
+    print(
+        f"  network left out: codec {decode:6.3f} s   json.loads alone {loads:6.3f} s   "
+        f"ratio {decode / loads:.2f}x (building 20,000 Contact records is the difference)"
+    )
 
 
 def first_sync_v2_vs_v1() -> None:
-    with tempfile.TemporaryDirectory() as folder, \
-            SandboxServer(clients=200, contacts=100_000, rate_limit=0) as server:
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        SandboxServer(clients=200, contacts=100_000, rate_limit=0) as server,
+    ):
+
         def sync(api: Any, name: str) -> float:
             with api, Cache.open(Path(folder) / f"{name}.sqlite3") as cache:
                 started = time.perf_counter()
@@ -91,11 +110,14 @@ def first_sync_v2_vs_v1() -> None:
                 assert report.ok and len(cache.contacts()) == 100_000, report
             return seconds
 
-        v1 = sync(HarvestClient(server.url, DEMO_EMAIL, DEMO_PASSWORD,
-                                requests_per_window=10**9), "v1")
+        v1 = sync(
+            HarvestClient(server.url, DEMO_EMAIL, DEMO_PASSWORD, requests_per_window=10**9), "v1"
+        )
         v2 = sync(_v2(server, None), "v2")
-    print(f"first sync 100,000 over v2: {v2:6.2f} s ({100_000 / v2:8,.0f} contacts/s)   "
-          f"over v1 {v1:6.2f} s   ratio {v2 / v1:.2f}x")
+    print(
+        f"first sync 100,000 over v2: {v2:6.2f} s ({100_000 / v2:8,.0f} contacts/s)   "
+        f"over v1 {v1:6.2f} s   ratio {v2 / v1:.2f}x"
+    )
 
 
 def main() -> None:

@@ -18,8 +18,13 @@ def make_api(url: str, version: str = "v1", **options: Any) -> HarvestApi:
     """A client of the sandbox at `url` in the given API version, with fast retries."""
     api: HarvestApi
     if version == "v2":
-        api = HarvestV2Client(DEMO_TOKEN, ACCOUNT_ID, base_url=url,
-                              page_size=options.pop("page_size", V2_TEST_PAGE_SIZE), **options)
+        api = HarvestV2Client(
+            DEMO_TOKEN,
+            ACCOUNT_ID,
+            base_url=url,
+            page_size=options.pop("page_size", V2_TEST_PAGE_SIZE),
+            **options,
+        )
     else:
         api = HarvestClient(url, DEMO_EMAIL, DEMO_PASSWORD, **options)
     api.connection.retry_delays = (0.01, 0.01)  # type: ignore[attr-defined]

@@ -11,9 +11,13 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 
 def fake_cache(tmp_path: Path, names: list[str]) -> Path:
     cache = tmp_path / "ld.so.cache"
-    cache.write_bytes(b"glibc-ld.so.cache1.1\0" + b"".join(
-        name.encode() + b"\0/usr/lib/x86_64-linux-gnu/" + name.encode() + b"\0"
-        for name in names))
+    cache.write_bytes(
+        b"glibc-ld.so.cache1.1\0"
+        + b"".join(
+            name.encode() + b"\0/usr/lib/x86_64-linux-gnu/" + name.encode() + b"\0"
+            for name in names
+        )
+    )
     return cache
 
 
@@ -49,7 +53,7 @@ def test_only_where_the_xcb_plugin_runs() -> None:
 
 def test_the_readme_apt_line_lists_every_package() -> None:
     text = README.read_text(encoding="utf-8")
-    apt = text[text.index("sudo apt-get install"):]
-    apt = apt[:apt.index("```")]
+    apt = text[text.index("sudo apt-get install") :]
+    apt = apt[: apt.index("```")]
     for package in XCB_LIBRARIES.values():
         assert package in apt.split(), package

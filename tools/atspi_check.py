@@ -23,9 +23,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / ".venv" / "bin" / "addressbook"
 BUS_LAUNCHER = Path("/usr/libexec/at-spi-bus-launcher")
-ACTIONABLE = {"push button", "toggle button", "check box", "radio button", "combo box",
-              "text", "entry", "password text", "menu item", "check menu item", "link",
-              "page tab", "spin button", "slider", "toggle"}
+ACTIONABLE = {
+    "push button",
+    "toggle button",
+    "check box",
+    "radio button",
+    "combo box",
+    "text",
+    "entry",
+    "password text",
+    "menu item",
+    "check menu item",
+    "link",
+    "page tab",
+    "spin button",
+    "slider",
+    "toggle",
+}
 WAIT_SECONDS = 40
 
 
@@ -83,10 +97,19 @@ def walk(node: object, depth: int, lines: list[str], unnamed: list[str]) -> None
 
 
 def start_app(data_dir: str) -> subprocess.Popen[bytes]:
-    env = dict(os.environ, QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_QPA_PLATFORM="xcb",
-               ADDRESSBOOK_DATA_DIR=data_dir, XDG_CONFIG_HOME=f"{data_dir}/config")
-    return subprocess.Popen([str(APP), "--demo", "--data-dir", data_dir], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = dict(
+        os.environ,
+        QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
+        QT_QPA_PLATFORM="xcb",
+        ADDRESSBOOK_DATA_DIR=data_dir,
+        XDG_CONFIG_HOME=f"{data_dir}/config",
+    )
+    return subprocess.Popen(
+        [str(APP), "--demo", "--data-dir", data_dir],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def wait_for_window(name: str) -> object | None:

@@ -23,14 +23,24 @@ def dark_palette() -> QPalette:
     """GNOME's dark colours (window #242424, base #1e1e1e, text #ffffff, accent #3584e4)."""
     palette = QPalette()
     roles = QPalette.ColorRole
-    for role, colour in ((roles.Window, "#242424"), (roles.WindowText, "#ffffff"),
-                         (roles.Base, "#1e1e1e"), (roles.AlternateBase, "#2a2a2a"),
-                         (roles.Text, "#ffffff"), (roles.Button, "#353535"),
-                         (roles.ButtonText, "#ffffff"), (roles.Highlight, "#3584e4"),
-                         (roles.HighlightedText, "#ffffff"), (roles.Link, "#78aeed"),
-                         (roles.PlaceholderText, "#9a9a9a"), (roles.ToolTipBase, "#353535"),
-                         (roles.ToolTipText, "#ffffff"), (roles.Mid, "#444444"),
-                         (roles.Dark, "#1a1a1a"), (roles.Light, "#4a4a4a")):
+    for role, colour in (
+        (roles.Window, "#242424"),
+        (roles.WindowText, "#ffffff"),
+        (roles.Base, "#1e1e1e"),
+        (roles.AlternateBase, "#2a2a2a"),
+        (roles.Text, "#ffffff"),
+        (roles.Button, "#353535"),
+        (roles.ButtonText, "#ffffff"),
+        (roles.Highlight, "#3584e4"),
+        (roles.HighlightedText, "#ffffff"),
+        (roles.Link, "#78aeed"),
+        (roles.PlaceholderText, "#9a9a9a"),
+        (roles.ToolTipBase, "#353535"),
+        (roles.ToolTipText, "#ffffff"),
+        (roles.Mid, "#444444"),
+        (roles.Dark, "#1a1a1a"),
+        (roles.Light, "#4a4a4a"),
+    ):
         palette.setColor(role, QColor(colour))
     disabled = QPalette.ColorGroup.Disabled
     for role in (roles.WindowText, roles.Text, roles.ButtonText):
@@ -44,8 +54,11 @@ def main() -> int:
     parser.add_argument("--dark", action="store_true")
     parser.add_argument("--search", default="")
     parser.add_argument("--delete", action="store_true", help="delete it: the undo toast")
-    parser.add_argument("--new-contact", action="store_true",
-                        help="the New contact dialog after Save was pressed too early")
+    parser.add_argument(
+        "--new-contact",
+        action="store_true",
+        help="the New contact dialog after Save was pressed too early",
+    )
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("HarvestContacts")
@@ -57,16 +70,23 @@ def main() -> int:
     from addressbook.settings import Settings
 
     with tempfile.TemporaryDirectory() as folder:
-        application = Application(data_dir=Path(folder) / "data",
-                                  settings=Settings(Path(folder) / "settings.ini"))
+        application = Application(
+            data_dir=Path(folder) / "data", settings=Settings(Path(folder) / "settings.ini")
+        )
         window = application.window
 
         def shoot() -> None:
             view = window.contacts
             if args.search:
                 view.search.setText(args.search)
-            target = next((r for r in range(view.model.rowCount())
-                           if "García" in view.model.row_at(r).contact.last_name), 0)
+            target = next(
+                (
+                    r
+                    for r in range(view.model.rowCount())
+                    if "García" in view.model.row_at(r).contact.last_name
+                ),
+                0,
+            )
             view.select_row(target)
             view.table.setFocus()
             shown = window

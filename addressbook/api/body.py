@@ -46,14 +46,17 @@ def deadline_error(limits: TransferLimits, unknown: bool) -> DeadlinePassed:
     extra = " The change may or may not have been saved." if unknown else ""
     return DeadlinePassed(
         f"Harvest's reply did not arrive within the {minutes(limits.deadline)} deadline "
-        f"allowed for one request, so it was abandoned.{extra}", outcome_unknown=unknown)
+        f"allowed for one request, so it was abandoned.{extra}",
+        outcome_unknown=unknown,
+    )
 
 
 class _Pace:
     """Checks the deadline and the minimum rate each time bytes arrive."""
 
-    def __init__(self, limits: TransferLimits, expires: float, unknown: bool,
-                 clock: Callable[[], float]) -> None:
+    def __init__(
+        self, limits: TransferLimits, expires: float, unknown: bool, clock: Callable[[], float]
+    ) -> None:
         self.limits, self.expires, self.unknown, self.clock = limits, expires, unknown, clock
         self.window_start = clock()
         self.window_bytes = 0
@@ -70,7 +73,8 @@ class _Pace:
             raise TooSlow(
                 f"Harvest's reply came slower than {self.limits.min_rate / 1024:.1f} KB/s "
                 f"for {elapsed:.0f} s, so it was abandoned. Check the connection.",
-                outcome_unknown=self.unknown)
+                outcome_unknown=self.unknown,
+            )
         self.window_start, self.window_bytes = now, 0
 
 
@@ -85,8 +89,9 @@ def _decompressor(encoding: str) -> zlib._Decompress | None:
     raise ProtocolError(f"Harvest sent a reply in an encoding this app does not read ({encoding}).")
 
 
-def _inflate(raw: Iterator[bytes], decompressor: zlib._Decompress,
-             max_ratio: float) -> Iterator[bytes]:
+def _inflate(
+    raw: Iterator[bytes], decompressor: zlib._Decompress, max_ratio: float
+) -> Iterator[bytes]:
     received = produced = 0
     for data in raw:
         received += len(data)
@@ -94,14 +99,16 @@ def _inflate(raw: Iterator[bytes], decompressor: zlib._Decompress,
             try:
                 piece = decompressor.decompress(data, PIECE)
             except zlib.error:
-                raise ProtocolError("Harvest sent a compressed reply that could not be "
-                                    "decoded.") from None
+                raise ProtocolError(
+                    "Harvest sent a compressed reply that could not be decoded."
+                ) from None
             data = decompressor.unconsumed_tail
             produced += len(piece)
             if produced > RATIO_FLOOR and produced > max_ratio * received:
                 raise ProtocolError(
                     f"Harvest's compressed reply expands more than {max_ratio:.0f} fold, "
-                    "as no real reply does; it was not read.")
+                    "as no real reply does; it was not read."
+                )
             if piece:
                 yield piece
     tail = decompressor.flush()
@@ -109,9 +116,14 @@ def _inflate(raw: Iterator[bytes], decompressor: zlib._Decompress,
         yield tail
 
 
-def body_pieces(response: httpx.Response, limits: TransferLimits, expires: float, *,
-                outcome_unknown: bool,
-                clock: Callable[[], float] = time.monotonic) -> Iterator[bytes]:
+def body_pieces(
+    response: httpx.Response,
+    limits: TransferLimits,
+    expires: float,
+    *,
+    outcome_unknown: bool,
+    clock: Callable[[], float] = time.monotonic,
+) -> Iterator[bytes]:
     """The decoded body in pieces of at most PIECE bytes, within the limits."""
     pace = _Pace(limits, expires, outcome_unknown, clock)
 

@@ -90,18 +90,35 @@ class HarvestClient:
     never past `max_response_bytes` decoded bytes; one record is read up to 4 MB.
     """
 
-    def __init__(self, base_url: str, email: str, password: str, *,
-                 transport: httpx.BaseTransport | None = None, timeout: float = 30.0,
-                 max_response_bytes: int = 2 * 2**30, max_throttle_wait: float = 300.0,
-                 requests_per_window: int = 90, window_seconds: float = 15.0,
-                 deadline: float = DEFAULT_DEADLINE, min_rate: float = DEFAULT_MIN_RATE) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        email: str,
+        password: str,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        timeout: float = 30.0,
+        max_response_bytes: int = 2 * 2**30,
+        max_throttle_wait: float = 300.0,
+        requests_per_window: int = 90,
+        window_seconds: float = 15.0,
+        deadline: float = DEFAULT_DEADLINE,
+        min_rate: float = DEFAULT_MIN_RATE,
+    ) -> None:
         self.base_url = normalize_base_url(base_url)
         self.email = email
         self._connection = Connection(
-            self.base_url, email, password, transport=transport, timeout=timeout,
-            max_response_bytes=max_response_bytes, max_throttle_wait=max_throttle_wait,
-            requests_per_window=requests_per_window, window_seconds=window_seconds,
-            deadline=deadline, min_rate=min_rate,
+            self.base_url,
+            email,
+            password,
+            transport=transport,
+            timeout=timeout,
+            max_response_bytes=max_response_bytes,
+            max_throttle_wait=max_throttle_wait,
+            requests_per_window=requests_per_window,
+            window_seconds=window_seconds,
+            deadline=deadline,
+            min_rate=min_rate,
         )
 
     @property
@@ -132,8 +149,12 @@ class HarvestClient:
     def __enter__(self) -> HarvestClient:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 traceback: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
         self.close()
 
     def __repr__(self) -> str:
@@ -156,20 +177,26 @@ class HarvestClient:
         client_id = _record_id(client_id, "client")
         return self._get(f"/clients/{client_id}", CLIENTS, f"client {client_id}")
 
-    def list_contacts(self, client_id: int | None = None,
-                      updated_since: datetime | None = None) -> list[Contact]:
+    def list_contacts(
+        self, client_id: int | None = None, updated_since: datetime | None = None
+    ) -> list[Contact]:
         if client_id is None:
             return self._list("/contacts", CONTACTS, _since(updated_since), "the contacts")
         client_id = _record_id(client_id, "client")
-        return self._list(f"/clients/{client_id}/contacts", CONTACTS, _since(updated_since),
-                          f"the contacts of client {client_id}")
+        return self._list(
+            f"/clients/{client_id}/contacts",
+            CONTACTS,
+            _since(updated_since),
+            f"the contacts of client {client_id}",
+        )
 
     def get_contact(self, contact_id: int) -> Contact:
         contact_id = _record_id(contact_id, "contact")
         return self._get(f"/contacts/{contact_id}", CONTACTS, f"contact {contact_id}")
 
-    def _list(self, path: str, kind: RecordKind[T], params: dict[str, str] | None,
-              subject: str) -> list[T]:
+    def _list(
+        self, path: str, kind: RecordKind[T], params: dict[str, str] | None, subject: str
+    ) -> list[T]:
         def read(response: httpx.Response, connection: Connection) -> list[T]:
             return parse_list(connection.chunks(response), kind)  # parsed while it arrives
 

@@ -40,18 +40,22 @@ class ListBudget:
     under 1 KB of XML, so 100,000 of them pass easily, while a body that keeps
     coming without records (an endless stream, padding, comments) stops early."""
 
-    def __init__(self, floor: int = 8 << 20, per_record: int = 8 << 10,
-                 max_records: int = 500_000) -> None:
+    def __init__(
+        self, floor: int = 8 << 20, per_record: int = 8 << 10, max_records: int = 500_000
+    ) -> None:
         self.floor, self.per_record, self.max_records = floor, per_record, max_records
 
     def check(self, received: int, records: int, noun: str) -> None:
         if records > self.max_records:
-            raise ProtocolError(f"Harvest sent more than {self.max_records:,} {noun}s in one "
-                                "list, more than any account holds; it was not read.")
+            raise ProtocolError(
+                f"Harvest sent more than {self.max_records:,} {noun}s in one "
+                "list, more than any account holds; it was not read."
+            )
         if received > self.floor + self.per_record * records:
             raise ProtocolError(
                 f"Harvest's reply grew to {received / 2**20:.0f} MB with only {records:,} "
-                f"{noun}s in it, far more than they take; it was not read.")
+                f"{noun}s in it, far more than they take; it was not read."
+            )
 
 
 DEFAULT_BUDGET = ListBudget()
@@ -59,16 +63,18 @@ DEFAULT_BUDGET = ListBudget()
 
 def _parse(body: Any, guard: XmlGuard, **options: Any) -> Any:
     """xmltodict.parse under the guard; entities refused, whitespace kept."""
-    return xmltodict.parse(body, expat=GuardedExpat(guard), strip_whitespace=False,
-                           disable_entities=True, **options)
+    return xmltodict.parse(
+        body, expat=GuardedExpat(guard), strip_whitespace=False, disable_entities=True, **options
+    )
 
 
 def looks_like_xml(body: bytes) -> bool:
     return body.removeprefix(BOM).lstrip().startswith(b"<")
 
 
-def parse_document(body: bytes, record_tag: str | None = None,
-                   noun: str = "record") -> tuple[str, Any]:
+def parse_document(
+    body: bytes, record_tag: str | None = None, noun: str = "record"
+) -> tuple[str, Any]:
     """A whole XML body -> (root element name, its content as xmltodict gives it).
 
     `record_tag` and `noun` name the record when a limit is crossed inside it."""
@@ -104,8 +110,9 @@ def _is_array_root(root: str, content: Any, kind: RecordKind[T]) -> bool:
     return isinstance(kind_attribute, str) and kind_attribute.strip().lower() == "array"
 
 
-def parse_list(chunks: Iterable[bytes], kind: RecordKind[T],
-               budget: ListBudget = DEFAULT_BUDGET) -> list[T]:
+def parse_list(
+    chunks: Iterable[bytes], kind: RecordKind[T], budget: ListBudget = DEFAULT_BUDGET
+) -> list[T]:
     """A list body, fed chunk by chunk -> records, converted as each one closes."""
     records: list[T] = []
     roots: list[str] = []

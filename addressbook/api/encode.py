@@ -52,15 +52,14 @@ def element(field: str, value: Any) -> str:
 
 def _contact_document(fields: Mapping[str, Any]) -> bytes:
     lines = [f"  {element(name, value)}" for name, value in fields.items()]
-    return (XML_DECLARATION + "<contact>\n" + "".join(f"{line}\n" for line in lines)
-            + "</contact>\n").encode("utf-8")
+    return (
+        XML_DECLARATION + "<contact>\n" + "".join(f"{line}\n" for line in lines) + "</contact>\n"
+    ).encode("utf-8")
 
 
 def contact_create_body(contact: Contact) -> bytes:
     """A create sends the editable fields it has: no id, no timestamps, no empty fields."""
-    values = {
-        name: value for name, value in contact.editable_values().items() if value is not None
-    }
+    values = {name: value for name, value in contact.editable_values().items() if value is not None}
     return _contact_document(values)
 
 

@@ -68,8 +68,9 @@ def _body_texts(body: bytes, secrets: tuple[str, ...]) -> list[str]:
             root, content = parse_document(body)
         except ProtocolError:
             root, content = "", None  # HTML that is not well-formed XML
-        found = [_shorten(scrub(text, secrets))
-                 for text in _texts({root: content}, ("error", "message"))]
+        found = [
+            _shorten(scrub(text, secrets)) for text in _texts({root: content}, ("error", "message"))
+        ]
         if found:
             return found
         text = html.unescape(_TAGS.sub(" ", body.decode("utf-8", "replace")))
@@ -87,8 +88,15 @@ def server_words(headers: httpx.Headers, body: bytes, secrets: Iterable[str] = (
     return hints + [text for text in texts if text not in hints]
 
 
-def error_for(status: int, headers: httpx.Headers, body: bytes, subject: str,
-              method: str, *, secrets: Iterable[str] = ()) -> HarvestError:
+def error_for(
+    status: int,
+    headers: httpx.Headers,
+    body: bytes,
+    subject: str,
+    method: str,
+    *,
+    secrets: Iterable[str] = (),
+) -> HarvestError:
     words = server_words(headers, body, secrets)
     said = f" Harvest says: {'; '.join(words)}" if words else ""
     if status == 401:

@@ -30,7 +30,8 @@ def certificate_context() -> ssl.SSLContext:
         reason = getattr(error, "strerror", None) or getattr(error, "reason", None) or error
         raise CertificateFileError(
             f"The certificate file {named} (named by SSL_CERT_FILE or SSL_CERT_DIR) could "
-            f"not be used ({reason}). Fix the file or unset the variable.", path=named,
+            f"not be used ({reason}). Fix the file or unset the variable.",
+            path=named,
         ) from None
 
 

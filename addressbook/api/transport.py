@@ -85,12 +85,23 @@ class Connection:
     # Even "Retry-After: 0" forever must end: at most this many waits per request.
     max_throttle_waits: int = 20
 
-    def __init__(self, base_url: str, email: str, password: str, *,
-                 transport: httpx.BaseTransport | None, timeout: float,
-                 max_response_bytes: int, max_throttle_wait: float,
-                 requests_per_window: int, window_seconds: float,
-                 deadline: float = DEFAULT_DEADLINE, min_rate: float = DEFAULT_MIN_RATE,
-                 accept: str = XML, content_type: str = XML_BODY) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        email: str,
+        password: str,
+        *,
+        transport: httpx.BaseTransport | None,
+        timeout: float,
+        max_response_bytes: int,
+        max_throttle_wait: float,
+        requests_per_window: int,
+        window_seconds: float,
+        deadline: float = DEFAULT_DEADLINE,
+        min_rate: float = DEFAULT_MIN_RATE,
+        accept: str = XML,
+        content_type: str = XML_BODY,
+    ) -> None:
         self.base_url = base_url.rstrip("/")
         self.max_response_bytes = max_response_bytes
         self.timeout = timeout
@@ -107,8 +118,13 @@ class Connection:
         self._refusal: HarvestError | None = _address_refusal(self.base_url)
         authorization = basic_authorization(email, password)
         # Whatever a server echoes back is scrubbed of these before anyone sees it.
-        self.secrets = (authorization, authorization.partition(" ")[2],
-                        f"{email}:{password}", password, quote(password, safe=""))
+        self.secrets: tuple[str, ...] = (
+            authorization,
+            authorization.partition(" ")[2],
+            f"{email}:{password}",
+            password,
+            quote(password, safe=""),
+        )
         verify = _trust_store()
         if isinstance(verify, HarvestError):
             self._refusal = self._refusal or verify
@@ -116,22 +132,35 @@ class Connection:
         # No base_url here: an address httpx cannot parse must fail as a HarvestError
         # when used, not as an httpx exception from this constructor.
         self._http = httpx.Client(
-            transport=transport, verify=verify, follow_redirects=False,
+            transport=transport,
+            verify=verify,
+            follow_redirects=False,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 15.0)),
             # Harvest's docs name missing Accept/Content-Type headers as the root cause
             # of unexpected errors, and ask for both on every request, bodies or not.
             # Only encodings body.py inflates under its caps are offered.
-            headers={"Authorization": authorization, "Accept": accept,
-                     "Content-Type": content_type, "User-Agent": USER_AGENT,
-                     "Accept-Encoding": ACCEPTED_ENCODINGS},
+            headers={
+                "Authorization": authorization,
+                "Accept": accept,
+                "Content-Type": content_type,
+                "User-Agent": USER_AGENT,
+                "Accept-Encoding": ACCEPTED_ENCODINGS,
+            },
         )
 
     def close(self) -> None:
         self._http.close()
 
-    def request(self, method: str, path: str, read: Callable[[httpx.Response, Connection], T],
-                *, subject: str, params: dict[str, str] | None = None,
-                body: bytes | None = None) -> T:
+    def request(
+        self,
+        method: str,
+        path: str,
+        read: Callable[[httpx.Response, Connection], T],
+        *,
+        subject: str,
+        params: dict[str, str] | None = None,
+        body: bytes | None = None,
+    ) -> T:
         """Sends until done or refused; every message that leaves is scrubbed of the
         credentials, whichever part of a reply (body, Hint, Location) it quotes."""
         try:
@@ -140,13 +169,21 @@ class Connection:
             _scrub_error(error, self.secrets)
             raise
 
-    def _request(self, method: str, path: str, read: Callable[[httpx.Response, Connection], T],
-                 subject: str, params: dict[str, str] | None, body: bytes | None) -> T:
+    def _request(
+        self,
+        method: str,
+        path: str,
+        read: Callable[[httpx.Response, Connection], T],
+        subject: str,
+        params: dict[str, str] | None,
+        body: bytes | None,
+    ) -> T:
         if self._refusal is not None:
             raise self._refusal.with_traceback(None)  # stored: no old frames kept
         try:
-            request = self._http.build_request(method, self.base_url + path, params=params,
-                                               content=body)
+            request = self._http.build_request(
+                method, self.base_url + path, params=params, content=body
+            )
         except (httpx.InvalidURL, httpx.UnsupportedProtocol):
             raise HarvestError(f"'{self.base_url}' is not a usable account address.") from None
         self._expires = self._clock() + self.limits.deadline
@@ -180,11 +217,11 @@ class Connection:
         if remaining <= 0:
             raise deadline_error(self.limits, self._outcome_unknown)
         budget = min(self.timeout, remaining)
-        request.extensions["timeout"] = httpx.Timeout(
-            budget, connect=min(budget, 15.0)).as_dict()
+        request.extensions["timeout"] = httpx.Timeout(budget, connect=min(budget, 15.0)).as_dict()
 
-    def _attempt(self, request: httpx.Request, read: Callable[[httpx.Response, Connection], T],
-                 subject: str) -> T:
+    def _attempt(
+        self, request: httpx.Request, read: Callable[[httpx.Response, Connection], T], subject: str
+    ) -> T:
         self.pacer.wait_turn(self.cancel_event)
         self._time_request(request)
         try:
@@ -224,8 +261,9 @@ class Connection:
             raise _Transient(error, not_sent=False)
         raise error
 
-    def describe_error(self, status: int, headers: httpx.Headers, body: bytes, subject: str,
-                       method: str) -> HarvestError:
+    def describe_error(
+        self, status: int, headers: httpx.Headers, body: bytes, subject: str, method: str
+    ) -> HarvestError:
         """The typed error of a refused request; each API version words its own."""
         return error_for(status, headers, body, subject, method, secrets=self.secrets)
 
@@ -263,11 +301,17 @@ class Connection:
 
     def pieces(self, response: httpx.Response) -> Iterator[bytes]:
         """The decoded body, each piece at most 256 KiB, within the deadline and rate."""
-        return body_pieces(response, self.limits, self._expires,
-                           outcome_unknown=self._outcome_unknown, clock=self._clock)
+        return body_pieces(
+            response,
+            self.limits,
+            self._expires,
+            outcome_unknown=self._outcome_unknown,
+            clock=self._clock,
+        )
 
-    def read_body(self, response: httpx.Response, *, limit: int | None = None,
-                  truncate: bool = False) -> bytes:
+    def read_body(
+        self, response: httpx.Response, *, limit: int | None = None, truncate: bool = False
+    ) -> bytes:
         if not truncate:
             return b"".join(self.chunks(response, limit))
         kept, wanted = [], limit or self.max_response_bytes
@@ -339,19 +383,30 @@ class _Transient(Exception):
             return NetworkError(
                 "The server's security certificate could not be verified, so nothing was "
                 "sent. Check the account address; on a company network, ask whoever runs "
-                "it whether it intercepts secure connections.")
+                "it whether it intercepts secure connections."
+            )
         if isinstance(error, NOT_SENT):
-            return cls(NetworkError(
-                "Cannot reach Harvest. Check the internet connection and the account address."),
-                not_sent=True)
+            return cls(
+                NetworkError(
+                    "Cannot reach Harvest. Check the internet connection and the account address."
+                ),
+                not_sent=True,
+            )
         if isinstance(error, httpx.TimeoutException):
-            return NetworkError("Harvest did not answer in time. Try again later.",
-                                outcome_unknown=method not in IDEMPOTENT)
+            return NetworkError(
+                "Harvest did not answer in time. Try again later.",
+                outcome_unknown=method not in IDEMPOTENT,
+            )
         if isinstance(error, CUT_OFF):
             unknown = method not in IDEMPOTENT
             extra = " The change may or may not have been saved." if unknown else ""
-            return cls(NetworkError("The connection to Harvest broke before its reply arrived."
-                                    + extra, outcome_unknown=unknown), not_sent=False)
+            return cls(
+                NetworkError(
+                    "The connection to Harvest broke before its reply arrived." + extra,
+                    outcome_unknown=unknown,
+                ),
+                not_sent=False,
+            )
         if isinstance(error, httpx.DecodingError):
             return ProtocolError("Harvest sent a reply that could not be decoded.")
         return HarvestError(f"Talking to Harvest failed ({type(error).__name__}).")

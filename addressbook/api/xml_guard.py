@@ -83,7 +83,8 @@ class XmlGuard:
         if depth > MAX_DEPTH:
             raise ProtocolError(
                 f"Harvest sent {self.where()} nested more than {MAX_DEPTH} levels deep; "
-                "no record is shaped like that, so the reply was not read.")
+                "no record is shaped like that, so the reply was not read."
+            )
         if depth == self.record_depth and name == self.record_tag:
             self.records += 1
             self.record_id, self.in_record = "", True
@@ -92,7 +93,8 @@ class XmlGuard:
         inside = f" in <{self.field}>" if self.in_record and self.field else ""
         raise ProtocolError(
             f"Harvest sent {self.where()} with a text of more than {MAX_TEXT // 1024} KiB"
-            f"{inside}; no field is that long, so the reply was not read.")
+            f"{inside}; no field is that long, so the reply was not read."
+        )
 
     def where(self) -> str:
         if not self.in_record:
@@ -126,14 +128,18 @@ class RunGuard:
         if run > MAX_RUN:
             raise ProtocolError(
                 f"Harvest sent {self.guard.where()} with a tag or text of more than "
-                f"{MAX_RUN >> 20} MB; no field is that long, so the reply was not read.")
+                f"{MAX_RUN >> 20} MB; no field is that long, so the reply was not read."
+            )
 
 
 class _GuardedParser:
     """An expat parser whose element and text handlers report to the guard first."""
 
-    _WRAPPERS = {"StartElementHandler": "wrap_start", "EndElementHandler": "wrap_end",
-                 "CharacterDataHandler": "wrap_characters"}
+    _WRAPPERS = {
+        "StartElementHandler": "wrap_start",
+        "EndElementHandler": "wrap_end",
+        "CharacterDataHandler": "wrap_characters",
+    }
 
     def __init__(self, parser: Any, guard: XmlGuard) -> None:
         object.__setattr__(self, "_parser", parser)

@@ -78,8 +78,11 @@ def undo_phone_fixes(cache: Cache, fixes: Sequence[PhoneFix]) -> None:
     with cache.batch():
         for contact_id, changes in wanted.items():
             now = current[contact_id]
-            kept = {name: value for name, value in changes.items()
-                    if now is not None and getattr(now, name) == written[contact_id][name]}
+            kept = {
+                name: value
+                for name, value in changes.items()
+                if now is not None and getattr(now, name) == written[contact_id][name]
+            }
             if kept:
                 cache.update_contact(contact_id, kept)
 

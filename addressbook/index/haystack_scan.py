@@ -60,7 +60,7 @@ def _joined(haystacks: list[str]) -> bytes:
 def _lines(start: int, haystacks: list[str]) -> bytes:
     # A chunk at a time: one C call over 100k rows would hold the GIL for ~30 ms
     # (this runs on the worker thread) and stall the GUI's event loop.
-    texts = map(str.encode, haystacks[start:start + _CHUNK_ROWS])
+    texts = map(str.encode, haystacks[start : start + _CHUNK_ROWS])
     return b"".join(map(b"%s\x1e%d\n".__mod__, zip(texts, count(start))))
 
 
@@ -69,7 +69,7 @@ def _digit_runs(haystacks: list[str]) -> list[str]:
     a haystack exactly when it matches these)."""
     runs: list[str] = []
     for start in range(0, len(haystacks), _CHUNK_ROWS):  # in chunks: see _lines
-        chunk = haystacks[start:start + _CHUNK_ROWS]
+        chunk = haystacks[start : start + _CHUNK_ROWS]
         lines = _NON_DIGITS.sub(" ", "\n".join(chunk)).split("\n")
         if len(lines) != len(chunk):  # a line break typed into a field (rare)
             lines = [_NON_DIGITS.sub(" ", text.replace("\n", " ")) for text in chunk]
@@ -91,10 +91,14 @@ class HaystackScan:
         large = len(haystacks) >= _BUFFER_MIN_ROWS
         self._buffer = _joined(haystacks) if large else b""
         self._max_buffer_share = (
-            _DIGITS_BUFFER_SCAN_MAX_SHARE if digits_only else _BUFFER_SCAN_MAX_SHARE)
+            _DIGITS_BUFFER_SCAN_MAX_SHARE if digits_only else _BUFFER_SCAN_MAX_SHARE
+        )
         # Worth it only where a scan costs milliseconds.
-        self._digits = (HaystackScan(_digit_runs(haystacks), digits_only=True)
-                        if large and not digits_only else None)
+        self._digits = (
+            HaystackScan(_digit_runs(haystacks), digits_only=True)
+            if large and not digits_only
+            else None
+        )
 
     def rows_with(self, term: str) -> list[int]:
         """Ascending positions of every row whose haystack holds term."""
@@ -103,8 +107,7 @@ class HaystackScan:
         if self._buffer and len(term) > 1 and self._share_with(term) <= self._max_buffer_share:
             return list(map(int, _row_pattern(term).findall(self._buffer)))
         haystacks = self.haystacks
-        return list(compress(range(len(haystacks)),
-                             map(str.__contains__, haystacks, repeat(term))))
+        return list(compress(range(len(haystacks)), map(str.__contains__, haystacks, repeat(term))))
 
     def rows_within(self, term: str, positions: list[int]) -> list[int]:
         """The positions, of those given (ascending), whose haystack holds term."""

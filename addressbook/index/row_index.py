@@ -32,8 +32,7 @@ class RowIndex:
         self.scan = SplicedScan([row.haystack for row in self.rows])
         interned: dict[int, int] = {}
         # A few hundred distinct int objects instead of one per row: they stay in cache.
-        self.client_ids = [interned.setdefault(row.client_id, row.client_id)
-                           for row in self.rows]
+        self.client_ids = [interned.setdefault(row.client_id, row.client_id) for row in self.rows]
         self._by_id: dict[int, ContactRow] | None = None
         self._keys: dict[int, list[str]] = {}
         self._orders: dict[tuple[int, bool], tuple[list[int], bool]] = {}
@@ -110,8 +109,14 @@ class RowIndex:
             hits = self.scan.rows_with(term) if hits is None else self.scan.rows_within(term, hits)
         return hits
 
-    def select(self, order: list[int], hits: list[int] | None, client_id: int | None,
-               *, in_storage_order: bool) -> list[int]:
+    def select(
+        self,
+        order: list[int],
+        hits: list[int] | None,
+        client_id: int | None,
+        *,
+        in_storage_order: bool,
+    ) -> list[int]:
         """The positions to show, in display order.
 
         in_storage_order: order is 0..n-1 (rows are stored by name, the usual sort), so
@@ -155,8 +160,10 @@ class RowIndex:
         removed_clients = [self.client_ids[position] for position in removed]
         self.rows = splice.apply(self.rows, new_rows)
         self.client_ids = splice.apply(self.client_ids, [row.client_id for row in new_rows])
-        self._keys = {column: splice.apply(keys, [row.sort_key(column) for row in new_rows])
-                      for column, keys in self._keys.items()}
+        self._keys = {
+            column: splice.apply(keys, [row.sort_key(column) for row in new_rows])
+            for column, keys in self._keys.items()
+        }
         self.scan.splice(splice, [row.haystack for row in new_rows])
         self._follow(splice, gone, new_rows, removed_clients)
         return splice
@@ -164,13 +171,17 @@ class RowIndex:
     def hits_after(self, splice: Splice, hits: list[int], terms: list[str]) -> list[int]:
         """A search's hits (made before splice) after it, without searching again."""
         haystacks = self.scan.haystacks
-        found = [position for position in splice.inserted
-                 if all(term in haystacks[position] for term in terms)]
+        found = [
+            position
+            for position in splice.inserted
+            if all(term in haystacks[position] for term in terms)
+        ]
         kept = splice.remap_ascending(hits)
         return sorted(kept + found) if found else kept
 
-    def _follow(self, splice: Splice, gone: set[int], new_rows: list[ContactRow],
-                removed_clients: list[int]) -> None:
+    def _follow(
+        self, splice: Splice, gone: set[int], new_rows: list[ContactRow], removed_clients: list[int]
+    ) -> None:
         """Bring the ids, the counts and the sort orders up to date after a splice."""
         by_id = self.by_id
         for contact_id in gone:
@@ -185,10 +196,11 @@ class RowIndex:
         for (column, descending), (order, identity) in list(orders.items()):
             if identity and column == COLUMN_NAME and not descending:
                 # Still stored by name (see apply_delta): still 0..n-1.
-                del order[splice.new_length:]
+                del order[splice.new_length :]
                 order.extend(range(len(order), splice.new_length))
-            elif (column, descending) == self._last_order and \
-                    len(splice.inserted) <= _MAX_PLACED_ROWS:
+            elif (column, descending) == self._last_order and len(
+                splice.inserted
+            ) <= _MAX_PLACED_ROWS:
                 # Only the order in use: others are sorted again if they are asked for.
                 placed = splice.remap_order(order)
                 keys = self._keys[column]

@@ -81,8 +81,15 @@ class ContactRow:
         office, mobile = contact.phone_office or "", contact.phone_mobile or ""
         # Phone: the one number to call (office, else mobile), so the default columns fit.
         self.cells: tuple[str, ...] = (
-            f"{first} {last}".strip(), title, company, email, office or mobile, office, mobile,
-            fax)
+            f"{first} {last}".strip(),
+            title,
+            company,
+            email,
+            office or mobile,
+            office,
+            mobile,
+            fax,
+        )
         # fold() works character by character, so folding the parts is folding the whole.
         folded_name = f"{fast_fold(first)} {fast_fold(last)}".strip()
         texts = [title, email]
@@ -128,7 +135,8 @@ def company_names(clients: Iterable[Client]) -> dict[int, str]:
 
 def _name_order_key(contact: Contact) -> str:
     return _collation_key_of_folded(
-        f"{fast_fold(contact.first_name)} {fast_fold(contact.last_name)}".strip())
+        f"{fast_fold(contact.first_name)} {fast_fold(contact.last_name)}".strip()
+    )
 
 
 def build_rows(contacts: Iterable[Contact], companies: Mapping[int, str]) -> list[ContactRow]:
@@ -139,8 +147,10 @@ def build_rows(contacts: Iterable[Contact], companies: Mapping[int, str]) -> lis
     sequence; and the table's name sort finds them already sorted.
     """
     folded = {client_id: fast_fold(name) for client_id, name in companies.items()}
-    return [ContactRow(contact, companies.get(contact.client_id, ""), folded.get(contact.client_id))
-            for contact in sorted(contacts, key=_name_order_key)]
+    return [
+        ContactRow(contact, companies.get(contact.client_id, ""), folded.get(contact.client_id))
+        for contact in sorted(contacts, key=_name_order_key)
+    ]
 
 
 def query_terms(text: str) -> list[str]:
@@ -150,5 +160,4 @@ def query_terms(text: str) -> list[str]:
         return []
     if _PHONE_QUERY.match(text):
         return [digits(text)]
-    return [digits(word) if _PHONE_QUERY.match(word) else word
-            for word in fast_fold(text).split()]
+    return [digits(word) if _PHONE_QUERY.match(word) else word for word in fast_fold(text).split()]

@@ -46,8 +46,11 @@ class Splice:
 
     def _copy(self, items: list[T], inserts: list[tuple[int, T]]) -> list[T]:
         result: list[T] = []
-        runs = zip([0, *(position + 1 for position in self.removed)],
-                   [*self.removed, len(items)], strict=True)
+        runs = zip(
+            [0, *(position + 1 for position in self.removed)],
+            [*self.removed, len(items)],
+            strict=True,
+        )
         pending = iter(inserts)
         insert = next(pending, None)
         for start, end in runs:  # the runs of rows kept, cut where rows go in

@@ -67,8 +67,11 @@ class SplicedScan:
         from_base = self._moves_from_base()
         current = from_base.remap_ascending(hits)
         added = from_base.inserted
-        found = list(compress(added, map(str.__contains__,
-                                         map(self.haystacks.__getitem__, added), repeat(term))))
+        found = list(
+            compress(
+                added, map(str.__contains__, map(self.haystacks.__getitem__, added), repeat(term))
+            )
+        )
         return sorted(current + found) if found else current
 
     def rows_within(self, term: str, positions: list[int]) -> list[int]:
@@ -84,6 +87,5 @@ class SplicedScan:
             for _ in range(self._added_count):  # C-speed scans, one pass in all
                 found = base_of.index(-1, found + 1)
                 added.append(found)
-            self._from_base = Splice(len(self._base.haystacks), list(self._gone_from_base),
-                                     added)
+            self._from_base = Splice(len(self._base.haystacks), list(self._gone_from_base), added)
         return self._from_base

@@ -21,12 +21,17 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         prog="python -m addressbook.sandbox",
         description="A local Harvest-compatible server (API v1, v2) with demo data.",
     )
-    parser.add_argument("--host", default="127.0.0.1",
-                        help="address to bind (default: loopback; others need --allow-remote)")
     parser.add_argument(
-        "--allow-remote", action="store_true",
+        "--host",
+        default="127.0.0.1",
+        help="address to bind (default: loopback; others need --allow-remote)",
+    )
+    parser.add_argument(
+        "--allow-remote",
+        action="store_true",
         help="allow a --host other machines can reach: the sandbox speaks plain http, so "
-             "its password crosses the network readable by anyone on it")
+        "its password crosses the network readable by anyone on it",
+    )
     parser.add_argument("--port", type=int, default=0, help="port (default 0: any free port)")
     parser.add_argument("--clients", type=int, default=12, help="demo clients (default 12)")
     parser.add_argument("--contacts", type=int, default=150, help="demo contacts, 0..100000")
@@ -36,8 +41,8 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--password",
         help=f"account password to accept; better set ${PASSWORD_VARIABLE} instead, since "
-             "a command line is visible to every user of the machine (ps) "
-             "(default: the demo password)",
+        "a command line is visible to every user of the machine (ps) "
+        "(default: the demo password)",
     )
     parser.add_argument(
         "--rate-limit", type=int, default=100, help="requests per 15 s before 503 (0: no throttle)"
@@ -48,8 +53,10 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     if not 0 <= arguments.contacts <= 100_000:
         parser.error("--contacts must be between 0 and 100000")
     if not is_loopback(arguments.host) and not arguments.allow_remote:
-        parser.error(f"--host {arguments.host} can be reached from other machines; "
-                     "add --allow-remote if that is really meant")
+        parser.error(
+            f"--host {arguments.host} can be reached from other machines; "
+            "add --allow-remote if that is really meant"
+        )
     return arguments
 
 
@@ -71,9 +78,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         allow_remote=arguments.allow_remote,
     )
     if not is_loopback(arguments.host):
-        print(f"WARNING: serving on {arguments.host}: plain http, so the email and password "
-              "can be read by anyone on the network. Use it for testing only.",
-              file=sys.stderr, flush=True)
+        print(
+            f"WARNING: serving on {arguments.host}: plain http, so the email and password "
+            "can be read by anyone on the network. Use it for testing only.",
+            file=sys.stderr,
+            flush=True,
+        )
     stopped = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopped.set())
     with server:
@@ -82,8 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Only the public demo password is echoed; a password the user chose stays unprinted.
         shown = password if password == DEMO_PASSWORD else "(as given)"
         print(f"  password: {shown}", flush=True)
-        print(f"API v2 at {server.url}/v2 (accounts list at {server.url}{ACCOUNTS_PATH})",
-              flush=True)
+        print(
+            f"API v2 at {server.url}/v2 (accounts list at {server.url}{ACCOUNTS_PATH})", flush=True
+        )
         print(f"  token:      {DEMO_TOKEN}", flush=True)
         print(f"  account id: {ACCOUNT_ID}", flush=True)
         print("Press Ctrl+C to stop.", flush=True)

@@ -27,8 +27,10 @@ if TYPE_CHECKING:
 # A contact or client is a few hundred bytes; with the thread bound below, this
 # keeps what half-read requests can hold to tens of MB.
 MAX_REQUEST_BODY = 2 * 2**20
-_BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\n"
-         b"Connection: close\r\n\r\n")
+_BUSY = (
+    b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\n"
+    b"Connection: close\r\n\r\n"
+)
 
 
 class SandboxHTTPServer(ThreadingHTTPServer):
@@ -224,8 +226,11 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
 
 def _fault_response(kind: str, retry_after: int, path: str) -> Response:
     if kind == "throttle":
-        return v2_routes.throttled(retry_after) if v2_routes.is_v2_path(path) \
+        return (
+            v2_routes.throttled(retry_after)
+            if v2_routes.is_v2_path(path)
             else throttled(retry_after)
+        )
     return html_error(502 if kind == "http_502" else 500)
 
 

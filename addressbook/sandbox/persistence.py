@@ -91,9 +91,7 @@ class SqliteFile:
     def delete_client(self, client_id: int, contact_ids: list[int]) -> None:
         """The client and its contacts go together or not at all."""
         with self._transaction() as connection:
-            connection.executemany(
-                "DELETE FROM contacts WHERE id = ?", ((i,) for i in contact_ids)
-            )
+            connection.executemany("DELETE FROM contacts WHERE id = ?", ((i,) for i in contact_ids))
             connection.execute("DELETE FROM clients WHERE id = ?", (client_id,))
 
     def delete_contact(self, contact_id: int) -> None:

@@ -19,8 +19,9 @@ MAX_BODY_BYTES = 16 * 2**20
 
 
 class RequestLog(list["RecordedRequest"]):
-    def __init__(self, max_requests: int = MAX_REQUESTS,
-                 max_body_bytes: int = MAX_BODY_BYTES) -> None:
+    def __init__(
+        self, max_requests: int = MAX_REQUESTS, max_body_bytes: int = MAX_BODY_BYTES
+    ) -> None:
         super().__init__()
         self.max_requests = max_requests
         self.max_body_bytes = max_body_bytes
@@ -28,7 +29,8 @@ class RequestLog(list["RecordedRequest"]):
     def append(self, request: RecordedRequest) -> None:
         super().append(request)
         while len(self) > self.max_requests or (
-                len(self) > 1 and self.body_bytes() > self.max_body_bytes):
+            len(self) > 1 and self.body_bytes() > self.max_body_bytes
+        ):
             del self[0]
 
     def body_bytes(self) -> int:

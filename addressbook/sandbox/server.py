@@ -60,8 +60,10 @@ class SandboxServer:
     ) -> None:
         if not allow_remote and not is_loopback(host):
             # It serves Basic auth over plain http: on a network, anyone can read it.
-            raise ValueError(f"{host} is not a loopback address; pass allow_remote=True "
-                             "to serve the sandbox to other machines")
+            raise ValueError(
+                f"{host} is not a loopback address; pass allow_remote=True "
+                "to serve the sandbox to other machines"
+            )
         self.host = host
         self.socket_timeout = socket_timeout
         self.max_threads = max(1, max_threads)

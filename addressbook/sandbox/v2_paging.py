@@ -35,8 +35,9 @@ class ListQuery:
     is_active: bool | None = None
 
     @classmethod
-    def read(cls, request: RecordedRequest, *, with_client: bool = False,
-             with_active: bool = False) -> ListQuery:
+    def read(
+        cls, request: RecordedRequest, *, with_client: bool = False, with_active: bool = False
+    ) -> ListQuery:
         from .v2_routes import BadRequest, decode_cursor, parse_since
 
         query = request.query
@@ -52,7 +53,8 @@ class ListQuery:
             page=None if cursor else _number(query.get("page"), 1, "page"),
             updated_since=parse_since(since) if since else None,
             client_id=_number(query.get("client_id"), 0, "client_id") or None
-            if with_client else None,
+            if with_client
+            else None,
             is_active=None if active is None else active.lower() == "true",
         )
 
@@ -79,13 +81,15 @@ class Paginator:
         rows = self.store.contacts(query.client_id, query.updated_since)
         rows.sort(key=_id_of, reverse=True)
         page, first, last, after = _slice(rows, query)
-        items = [self._contact_json(contact, names.get(contact.client_id, ""))
-                 for contact in page]
+        items = [self._contact_json(contact, names.get(contact.client_id, "")) for contact in page]
         return self._envelope("contacts", items, query, len(rows), first, last, after, host)
 
     def clients_page(self, query: ListQuery, host: str) -> bytes:
-        rows: list[Client] = [client for client in self.store.clients(query.updated_since)
-                              if query.is_active is None or client.active == query.is_active]
+        rows: list[Client] = [
+            client
+            for client in self.store.clients(query.updated_since)
+            if query.is_active is None or client.active == query.is_active
+        ]
         rows.sort(key=lambda client: client.id, reverse=True)
         page, first, last, after = _slice(rows, query)
         items = [docs.dumps(docs.client(client)) for client in page]
@@ -100,21 +104,36 @@ class Paginator:
         self._fragments[contact.id] = (contact, client_name, body)
         return body
 
-    def _envelope(self, key: str, items: list[bytes], query: ListQuery, total: int,
-                  first: bool, last: bool, after: int | None, host: str) -> bytes:
+    def _envelope(
+        self,
+        key: str,
+        items: list[bytes],
+        query: ListQuery,
+        total: int,
+        first: bool,
+        last: bool,
+        after: int | None,
+        host: str,
+    ) -> bytes:
         from .v2_routes import encode_cursor
 
         base = f"http://{host}/v2/{key}"
         size = query.per_page
         pages = max(1, -(-total // size))
-        following = None if last or after is None else \
-            f"{base}?cursor={encode_cursor(after)}&per_page={size}&ref=next_cursor"
+        following = (
+            None
+            if last or after is None
+            else f"{base}?cursor={encode_cursor(after)}&per_page={size}&ref=next_cursor"
+        )
         links: dict[str, Any] = {
-            "first": f"{base}?page=1&per_page={size}&ref=first", "next": following,
-            "previous": None, "last": f"{base}?page={pages}&per_page={size}&ref=last",
+            "first": f"{base}?page=1&per_page={size}&ref=first",
+            "next": following,
+            "previous": None,
+            "last": f"{base}?page={pages}&per_page={size}&ref=last",
         }
-        return docs.page_envelope(key, items, per_page=size, total=total, first_page=first,
-                                  last_page=last, links=links)
+        return docs.page_envelope(
+            key, items, per_page=size, total=total, first_page=first, last_page=last, links=links
+        )
 
 
 def _id_of(contact: Contact) -> int:
@@ -128,6 +147,6 @@ def _slice(rows: list[Any], query: ListQuery) -> tuple[list[Any], bool, bool, in
         start = bisect.bisect_right(rows, -query.after_id, key=lambda row: -row.id)
     else:
         start = ((query.page or 1) - 1) * query.per_page
-    page = rows[start:start + query.per_page]
+    page = rows[start : start + query.per_page]
     last = start + query.per_page >= len(rows)
     return page, start == 0, last, page[-1].id if page else None

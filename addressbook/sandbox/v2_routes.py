@@ -31,8 +31,16 @@ if TYPE_CHECKING:
 
 DEMO_TOKEN = "sandbox-demo-token-0000"  # a public demo credential, printed by the CLI on purpose
 ACCOUNTS_PATH = "/id/api/v2/accounts"
-_CONTACT_FIELDS = ("client_id", "title", "first_name", "last_name", "email", "phone_office",
-                   "phone_mobile", "fax")
+_CONTACT_FIELDS = (
+    "client_id",
+    "title",
+    "first_name",
+    "last_name",
+    "email",
+    "phone_office",
+    "phone_mobile",
+    "fax",
+)
 _MANAGED = re.compile(r"/v2/(clients|contacts)(/|$)")
 
 
@@ -43,8 +51,9 @@ def is_v2_path(path: str) -> bool:
 def throttled(retry_after: int) -> Response:
     from .app import Response
 
-    return Response(429, docs.THROTTLED_HTML.encode(), docs.HTML_CONTENT_TYPE,
-                    {"retry-after": str(retry_after)})
+    return Response(
+        429, docs.THROTTLED_HTML.encode(), docs.HTML_CONTENT_TYPE, {"retry-after": str(retry_after)}
+    )
 
 
 def _json(status: int, body: bytes, **headers: str) -> Response:
@@ -66,8 +75,16 @@ class BadRequest(ValueError):
 class HarvestV2App:
     """One account reached by a personal access token."""
 
-    def __init__(self, store: Store, throttle: Throttle, *, email: str, admin: bool,
-                 token: str = DEMO_TOKEN, account_id: int = docs.ACCOUNT_ID) -> None:
+    def __init__(
+        self,
+        store: Store,
+        throttle: Throttle,
+        *,
+        email: str,
+        admin: bool,
+        token: str = DEMO_TOKEN,
+        account_id: int = docs.ACCOUNT_ID,
+    ) -> None:
         self.store, self.throttle, self.email, self.admin = store, throttle, email, admin
         self.account_id = account_id
         self._token = token.encode()
@@ -75,17 +92,19 @@ class HarvestV2App:
         self.other_accounts: list[tuple[int, str]] = []
         self.paginator = Paginator(store)
         routes: list[tuple[str, str, Callable[..., Response]]] = [
-                ("GET", r"/v2/users/me", self.user_me), ("GET", r"/v2/company", self.company),
-                ("GET", r"/v2/clients", self.list_clients),
-                ("GET", r"/v2/clients/(\d+)", self.get_client),
-                ("GET", r"/v2/contacts", self.list_contacts),
-                ("POST", r"/v2/contacts", self.create_contact),
-                ("GET", r"/v2/contacts/(\d+)", self.get_contact),
-                ("PATCH", r"/v2/contacts/(\d+)", self.update_contact),
-                ("DELETE", r"/v2/contacts/(\d+)", self.delete_contact),
+            ("GET", r"/v2/users/me", self.user_me),
+            ("GET", r"/v2/company", self.company),
+            ("GET", r"/v2/clients", self.list_clients),
+            ("GET", r"/v2/clients/(\d+)", self.get_client),
+            ("GET", r"/v2/contacts", self.list_contacts),
+            ("POST", r"/v2/contacts", self.create_contact),
+            ("GET", r"/v2/contacts/(\d+)", self.get_contact),
+            ("PATCH", r"/v2/contacts/(\d+)", self.update_contact),
+            ("DELETE", r"/v2/contacts/(\d+)", self.delete_contact),
         ]
-        self._routes = [(method, re.compile(pattern), handler)
-                        for method, pattern, handler in routes]
+        self._routes = [
+            (method, re.compile(pattern), handler) for method, pattern, handler in routes
+        ]
 
     def set_token(self, token: str) -> None:
         """The user revoked the token on the web: the old one is refused from now on."""
@@ -101,8 +120,15 @@ class HarvestV2App:
             listing = docs.accounts(self.email, self.account_id, self.other_accounts)
             return _json(200, docs.dumps(listing))
         if request.headers.get("harvest-account-id", "").strip() != str(self.account_id):
-            return _json(401, docs.dumps({"error": "invalid_account",
-                                          "error_description": "No such account for this token."}))
+            return _json(
+                401,
+                docs.dumps(
+                    {
+                        "error": "invalid_account",
+                        "error_description": "No such account for this token.",
+                    }
+                ),
+            )
         wait = self.throttle.admit(self.store.clock())
         if wait is not None:
             return throttled(wait)
@@ -112,12 +138,15 @@ class HarvestV2App:
 
     def _token_ok(self, header: str) -> bool:
         scheme, _, token = header.partition(" ")
-        return scheme.lower() == "bearer" and hmac.compare_digest(token.strip().encode(),
-                                                                  self._token)
+        return scheme.lower() == "bearer" and hmac.compare_digest(
+            token.strip().encode(), self._token
+        )
 
     def _invalid_token(self) -> Response:
-        challenge = f'Bearer realm="Rack::OAuth2 Protected Resources", error="invalid_token", ' \
-                    f'error_description="{docs.INVALID_TOKEN}"'
+        challenge = (
+            f'Bearer realm="Rack::OAuth2 Protected Resources", error="invalid_token", '
+            f'error_description="{docs.INVALID_TOKEN}"'
+        )
         body = docs.dumps({"error": "invalid_token", "error_description": docs.INVALID_TOKEN})
         return _json(401, body, **{"WWW-Authenticate": challenge})
 
@@ -168,8 +197,9 @@ class HarvestV2App:
         values = _contact_values(request.body)
         client_id = values.pop("client_id", None)
         first_name = values.pop("first_name", None)
-        contact = self.store.add_contact(client_id or 0, first_name or "",
-                                         values.pop("last_name", None) or "", **values)
+        contact = self.store.add_contact(
+            client_id or 0, first_name or "", values.pop("last_name", None) or "", **values
+        )
         location = f"http://{_host(request)}/api/v2/contacts/{contact.id}"
         return self._contact(201, contact, Location=location)
 
@@ -250,4 +280,3 @@ def parse_since(text: str) -> datetime:
     except ValueError:
         raise BadRequest(f"updated_since must be an ISO 8601 date and time, not {text!r}") from None
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-

@@ -140,8 +140,13 @@ def advance(
 
 def _confirms(newest: Entry, version: Contact | None, source: Source, is_new: bool) -> bool:
     """Harvest now holds a local edit's values: the edit is confirmed (once)."""
-    return (version is not None and source == "harvest" and not is_new
-            and newest[0] == "l" and len(newest) == 3)
+    return (
+        version is not None
+        and source == "harvest"
+        and not is_new
+        and newest[0] == "l"
+        and len(newest) == 3
+    )
 
 
 def record(

@@ -60,8 +60,16 @@ def _entry(row: Any) -> tuple[Any, ...] | None:
         state = "queued"
     created_at = row.get("created_at") or datetime.now(UTC).isoformat()
     error = row.get("error") if state == "rejected" else None
-    return (kind, contact_id, json.dumps(changes), json.dumps(base or {}), state, error,
-            str(created_at), row.get("sent_at"))
+    return (
+        kind,
+        contact_id,
+        json.dumps(changes),
+        json.dumps(base or {}),
+        state,
+        error,
+        str(created_at),
+        row.get("sent_at"),
+    )
 
 
 def _json(value: Any) -> dict[str, Any] | None:

@@ -63,9 +63,13 @@ def _history_row(row: Any) -> bool:
         entries = json.loads(text)
     except (TypeError, ValueError):
         return False
-    return isinstance(contact_id, int) and isinstance(entries, list) and all(
-        isinstance(e, list) and len(e) >= 3 and e[0] in ("h", "l") and isinstance(e[2], dict)
-        for e in entries
+    return (
+        isinstance(contact_id, int)
+        and isinstance(entries, list)
+        and all(
+            isinstance(e, list) and len(e) >= 3 and e[0] in ("h", "l") and isinstance(e[2], dict)
+            for e in entries
+        )
     )
 
 

@@ -76,8 +76,13 @@ class SyncStore:
                 "DELETE FROM contacts WHERE id = ?", [(contact_id,) for contact_id in deleted]
             )
             connection.executemany(_INSERT_CONTACT, map(contact_row, contacts))
-            history.record_pulled(connection, changed, before, self._clock(),
-                                  limit=getattr(self, "history_limit", history.DEFAULT_LIMIT))
+            history.record_pulled(
+                connection,
+                changed,
+                before,
+                self._clock(),
+                limit=getattr(self, "history_limit", history.DEFAULT_LIMIT),
+            )
             _raise_watermark(connection, "watermark:contacts", (c.updated_at for c in contacts))
         return deleted
 
@@ -185,7 +190,6 @@ class SyncStore:
             pairs = {name: (None, value) for name, value in fields.items()}
             conflict = Conflict(entry.contact_id, pairs, "changed_on_server")
             return conflict_table.put_conflict(connection, conflict, server, self._clock())
-
 
     def _record_server(
         self,

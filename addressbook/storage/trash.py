@@ -54,9 +54,7 @@ def count(connection: sqlite3.Connection) -> int:
     return int(connection.execute("SELECT count(*) FROM trash").fetchone()[0])
 
 
-def put(
-    connection: sqlite3.Connection, contact: Contact, source: Source, now: datetime
-) -> None:
+def put(connection: sqlite3.Connection, contact: Contact, source: Source, now: datetime) -> None:
     """Trash a contact; its history is re-anchored on the copy kept here."""
     assert contact.id is not None
     before = history.anchor(connection, contact.id)

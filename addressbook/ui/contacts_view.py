@@ -131,7 +131,8 @@ class ContactsView(QWidget):
         header = table.horizontalHeader()
         header.setAccessibleName("Contact columns")
         header.setAccessibleDescription(
-            "Click to sort, drag to reorder, right-click to choose columns")
+            "Click to sort, drag to reorder, right-click to choose columns"
+        )
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setSectionsMovable(True)
@@ -165,16 +166,20 @@ class ContactsView(QWidget):
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, COLUMN_NAME)
-        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                 | QItemSelectionModel.SelectionFlag.Rows)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
 
     def select_contacts(self, contact_ids: list[int], current: int | None = None) -> None:
         """Select rows by contact id (after the rows were replaced)."""
         selection = self.table.selectionModel()
-        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                 | QItemSelectionModel.SelectionFlag.Rows)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
         # One selection, one selectionChanged: row by row costs a signal (and a merge
         # with the rows selected so far) per row.
         selection.select(self._selection_of(self.model.rows_of(contact_ids)), flags)
@@ -206,8 +211,9 @@ class ContactsView(QWidget):
         model, start = self.model, 0
         for end in range(1, len(rows) + 1):
             if end == len(rows) or rows[end] != rows[end - 1] + 1:
-                selection.select(model.index(rows[start], COLUMN_NAME),
-                                 model.index(rows[end - 1], COLUMN_NAME))
+                selection.select(
+                    model.index(rows[start], COLUMN_NAME), model.index(rows[end - 1], COLUMN_NAME)
+                )
                 start = end
         return selection
 
@@ -274,31 +280,56 @@ class ContactsView(QWidget):
         menu.setAccessibleName("Contact actions")
         single = rows[0].contact if len(rows) == 1 else None
         mailto = contact_actions.mailto_url(rows)
-        self._add(menu, "&Write email", mailto is not None,
-                  lambda: contact_actions.open_url(mailto or ""))
+        self._add(
+            menu, "&Write email", mailto is not None, lambda: contact_actions.open_url(mailto or "")
+        )
         office = contact_actions.tel_url(single.phone_office if single else None)
         mobile = contact_actions.tel_url(single.phone_mobile if single else None)
-        self._add(menu, "Call &office", office is not None,
-                  lambda: contact_actions.open_url(office or ""))
-        self._add(menu, "Call &mobile", mobile is not None,
-                  lambda: contact_actions.open_url(mobile or ""))
+        self._add(
+            menu, "Call &office", office is not None, lambda: contact_actions.open_url(office or "")
+        )
+        self._add(
+            menu, "Call &mobile", mobile is not None, lambda: contact_actions.open_url(mobile or "")
+        )
         menu.addSeparator()
         addresses, numbers = contact_actions.emails(rows), contact_actions.phones(rows)
-        self._add(menu, "Copy &email", bool(addresses),
-                  lambda: contact_actions.copy_text("\n".join(addresses)))
-        self._add(menu, "Copy &phone", bool(numbers),
-                  lambda: contact_actions.copy_text("\n".join(numbers)))
-        self._add(menu, "&Copy as text", True,
-                  lambda: contact_actions.copy_text(contact_actions.contacts_as_text(rows)))
+        self._add(
+            menu,
+            "Copy &email",
+            bool(addresses),
+            lambda: contact_actions.copy_text("\n".join(addresses)),
+        )
+        self._add(
+            menu,
+            "Copy &phone",
+            bool(numbers),
+            lambda: contact_actions.copy_text("\n".join(numbers)),
+        )
+        self._add(
+            menu,
+            "&Copy as text",
+            True,
+            lambda: contact_actions.copy_text(contact_actions.contacts_as_text(rows)),
+        )
         menu.addSeparator()
         self._add(menu, "Ed&it…", len(rows) == 1, self.edit_requested.emit, QKeySequence("Return"))
-        self._add(menu, "&Delete", True, self.delete_requested.emit,
-                  QKeySequence(QKeySequence.StandardKey.Delete))
+        self._add(
+            menu,
+            "&Delete",
+            True,
+            self.delete_requested.emit,
+            QKeySequence(QKeySequence.StandardKey.Delete),
+        )
         return menu
 
     @staticmethod
-    def _add(menu: QMenu, text: str, enabled: bool, handler: Callable[[], object],
-             shortcut: QKeySequence | None = None) -> QAction:
+    def _add(
+        menu: QMenu,
+        text: str,
+        enabled: bool,
+        handler: Callable[[], object],
+        shortcut: QKeySequence | None = None,
+    ) -> QAction:
         action = menu.addAction(text)
         action.setEnabled(enabled)
         if shortcut is not None:

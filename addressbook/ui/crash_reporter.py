@@ -43,8 +43,9 @@ class CrashReporter(QObject):
             sys.excepthook, threading.excepthook = self._previous
             self._previous = None
 
-    def handle(self, kind: type[BaseException], error: BaseException,
-               trace: TracebackType | None) -> None:
+    def handle(
+        self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
@@ -64,5 +65,6 @@ class CrashReporter(QObject):
 
         parent = QApplication.activeWindow()
         # Keep a reference: a box without a parent would be garbage-collected at once.
-        self.dialog = show_crash_dialog(parent if isinstance(parent, QWidget) else None,
-                                        summary, details)
+        self.dialog = show_crash_dialog(
+            parent if isinstance(parent, QWidget) else None, summary, details
+        )

@@ -53,8 +53,9 @@ class DetailsPanel(QWidget):
         """Append a group (e.g. the contact's History) to the card; see ContactCard."""
         self.card.add_section(widget)
 
-    def show_rows(self, rows: list[ContactRow], *, dirty: bool = False,
-                  conflict: bool = False) -> None:
+    def show_rows(
+        self, rows: list[ContactRow], *, dirty: bool = False, conflict: bool = False
+    ) -> None:
         if len(rows) != 1:
             text = f"{len(rows)} contacts selected" if rows else NOTHING_SELECTED
             self.placeholder.setText(text)

@@ -49,8 +49,9 @@ class EditController(QObject):
         window.resolve_conflict_requested.connect(self.resolve)
         window.edit_refused_requested.connect(self.edit_refused)
         window.status.conflicts_clicked.connect(self.open_conflicts)
-        self.history = UndoHistory(window.undo_stack, worker, events, self._take_token,
-                                   window.tell, self)
+        self.history = UndoHistory(
+            window.undo_stack, worker, events, self._take_token, window.tell, self
+        )
         self.history.rows_lookup = self._id_now
         self.history.contact_restored.connect(self._select)
         window.toast.undo_clicked.connect(self.history.stack.undo)
@@ -73,8 +74,13 @@ class EditController(QObject):
         preselected = current.client_id if current is not None else None
         if preselected is None:
             preselected = self.window.selected_client_id()
-        dialog = SavingContactDialog(clients, None, preselected_client_id=preselected,
-                                     existing=self._existing(), parent=self.window)
+        dialog = SavingContactDialog(
+            clients,
+            None,
+            preselected_client_id=preselected,
+            existing=self._existing(),
+            parent=self.window,
+        )
         return self._open(dialog)
 
     def edit_selected(self) -> SavingContactDialog | None:
@@ -83,8 +89,12 @@ class EditController(QObject):
             return None
         from addressbook.ui.saving_contact_dialog import SavingContactDialog
 
-        dialog = SavingContactDialog(self.window.sidebar_model.clients(), rows[0].contact,
-                                     existing=self._existing(), parent=self.window)
+        dialog = SavingContactDialog(
+            self.window.sidebar_model.clients(),
+            rows[0].contact,
+            existing=self._existing(),
+            parent=self.window,
+        )
         return self._open(dialog)
 
     def edit_refused(self, pending_id: int) -> SavingContactDialog | None:
@@ -97,9 +107,13 @@ class EditController(QObject):
         if entry is None or row is None:
             self.window.status.showMessage("That change is no longer queued.", 5000)
             return None
-        dialog = SavingContactDialog(self.window.sidebar_model.clients(), row.contact,
-                                     refused=entry, existing=self._existing(),
-                                     parent=self.window)
+        dialog = SavingContactDialog(
+            self.window.sidebar_model.clients(),
+            row.contact,
+            refused=entry,
+            existing=self._existing(),
+            parent=self.window,
+        )
         self._open(dialog)
         dialog.show_server_errors(*split_server_error(entry.error))
         return dialog
@@ -210,9 +224,13 @@ class EditController(QObject):
         listed = [contact.full_name for contact in contacts[:_NAMES_LISTED]]
         more = len(contacts) - len(listed)
         names = "\n".join(listed) + (f"\nand {more} more" if more else "")
-        box = QMessageBox(QMessageBox.Icon.Question, title,
-                          f"{title}?\n\n{names}\n\nEdit › Undo (Ctrl+Z) brings them back.",
-                          QMessageBox.StandardButton.Cancel, self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            title,
+            f"{title}?\n\n{names}\n\nEdit › Undo (Ctrl+Z) brings them back.",
+            QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         delete = box.addButton(title, QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -257,8 +275,12 @@ class EditController(QObject):
         self._conflicts_seen.add(conflict.contact_id)
         row = self.window.contacts_model.find_row(conflict.contact_id)
         names = {client.id: client.name for client in self.window.sidebar_model.clients()}
-        dialog = ConflictDialog(conflict, contact_name=row.contact.full_name if row else "",
-                                client_names=names, parent=self.window)
+        dialog = ConflictDialog(
+            conflict,
+            contact_name=row.contact.full_name if row else "",
+            client_names=names,
+            parent=self.window,
+        )
         dialog.finished.connect(lambda result: self._resolved(dialog, conflict, result))
         self.conflict_dialog = dialog
         dialog.open()

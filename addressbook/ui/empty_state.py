@@ -13,7 +13,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from addressbook.core.display import for_display
 
 SIGNED_OUT, NO_CONTACTS, EMPTY_CLIENT, NO_HITS, LOADING = (
-    "signed_out", "no_contacts", "empty_client", "no_hits", "loading")
+    "signed_out",
+    "no_contacts",
+    "empty_client",
+    "no_hits",
+    "loading",
+)
 _BUTTONS = {
     SIGNED_OUT: ("sign_in", "demo"),
     NO_CONTACTS: ("add",),
@@ -25,8 +30,10 @@ _BUTTONS = {
 
 def empty_message(kind: str, query: str = "") -> str:
     if kind == SIGNED_OUT:
-        return ("Sign in to your Harvest account to see your client contacts, "
-                "or try the app with demo data.")
+        return (
+            "Sign in to your Harvest account to see your client contacts, "
+            "or try the app with demo data."
+        )
     if kind == LOADING:
         return "Downloading your contacts from Harvest…"
     if kind == NO_CONTACTS:
@@ -45,8 +52,11 @@ class EmptyState(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("empty_state")
-        self.message = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter,
-                              textFormat=Qt.TextFormat.PlainText)
+        self.message = QLabel(
+            wordWrap=True,
+            alignment=Qt.AlignmentFlag.AlignCenter,
+            textFormat=Qt.TextFormat.PlainText,
+        )
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = {
             "sign_in": self._button("&Sign in…", self.sign_in_clicked),

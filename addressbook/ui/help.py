@@ -77,11 +77,16 @@ def show_shortcuts(parent: QWidget) -> QDialog:
 def about_text() -> str:
     from addressbook.licences import third_party_notices
 
-    lines = [f"{APP_NAME} {__version__}",
-             "A fast, offline-first address book for Harvest client contacts. MIT licence.",
-             "", "Third-party software it ships with:"]
-    lines += [f"  {n.name} {n.version}: {n.licence or 'see its licence text'}"
-              for n in third_party_notices()]
+    lines = [
+        f"{APP_NAME} {__version__}",
+        "A fast, offline-first address book for Harvest client contacts. MIT licence.",
+        "",
+        "Third-party software it ships with:",
+    ]
+    lines += [
+        f"  {n.name} {n.version}: {n.licence or 'see its licence text'}"
+        for n in third_party_notices()
+    ]
     return "\n".join(lines)
 
 

@@ -93,11 +93,14 @@ class MainWindow(QMainWindow):
         self.call_after_first_paint(self._build_details)
         # Icons load the SVG engine and search the theme (ms): while the cache loads, not
         # before it (the sign-in's cache load is queued after the first paint too).
-        self.call_after_first_paint(lambda: QTimer.singleShot(
-            ICONS_DELAY_MS, self, lambda: window_menus.set_toolbar_icons(self.actions_by_name)))
+        self.call_after_first_paint(
+            lambda: QTimer.singleShot(
+                ICONS_DELAY_MS, self, lambda: window_menus.set_toolbar_icons(self.actions_by_name)
+            )
+        )
 
     def set_account(self, name: str) -> None:
-        """"Harvest Contacts — Acme": the app's name once (the app sets no display name,
+        """ "Harvest Contacts — Acme": the app's name once (the app sets no display name,
         which Qt would append to the title again)."""
         self.setWindowTitle(f"{APP_NAME} — {for_display(name)}" if name else APP_NAME)
 

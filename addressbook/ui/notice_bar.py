@@ -23,9 +23,11 @@ from addressbook.ui.announce import announce
 log = logging.getLogger(__name__)
 
 INFO, WARNING, ERROR = 0, 1, 2
-_ICONS = {INFO: (QStyle.StandardPixmap.SP_MessageBoxInformation, "Information"),
-          WARNING: (QStyle.StandardPixmap.SP_MessageBoxWarning, "Warning"),
-          ERROR: (QStyle.StandardPixmap.SP_MessageBoxCritical, "Error")}
+_ICONS = {
+    INFO: (QStyle.StandardPixmap.SP_MessageBoxInformation, "Information"),
+    WARNING: (QStyle.StandardPixmap.SP_MessageBoxWarning, "Warning"),
+    ERROR: (QStyle.StandardPixmap.SP_MessageBoxCritical, "Error"),
+}
 ICON_SIZE = 16
 
 

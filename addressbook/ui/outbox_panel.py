@@ -47,8 +47,14 @@ from .outbox_text import (
 )
 from .plain_text import plain_tooltip
 
-__all__ = ["EMPTY_TEXT", "TITLE", "OutboxPanel", "contact_name", "describe_change",
-           "queued_at_text"]
+__all__ = [
+    "EMPTY_TEXT",
+    "TITLE",
+    "OutboxPanel",
+    "contact_name",
+    "describe_change",
+    "queued_at_text",
+]
 
 TITLE = "Unsynced changes"
 EMPTY_TEXT = "No unsynced changes"
@@ -97,10 +103,14 @@ class OutboxPanel(QWidget):
         tree.setRootIsDecorated(True)  # a change opens to its fields
         header = tree.header()
         header.setStretchLastSection(False)
-        for column, mode in enumerate((QHeaderView.ResizeMode.Stretch,
-                                       QHeaderView.ResizeMode.Stretch,
-                                       QHeaderView.ResizeMode.ResizeToContents,
-                                       QHeaderView.ResizeMode.ResizeToContents)):
+        for column, mode in enumerate(
+            (
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.ResizeToContents,
+            )
+        ):
             header.setSectionResizeMode(column, mode)
         tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         tree.customContextMenuRequested.connect(self._show_menu)
@@ -153,8 +163,15 @@ class OutboxPanel(QWidget):
         item = self._add_item(key, text, change_status(change), when, badge, actions)
         _add_details(item, field_changes(change))
 
-    def _add_item(self, key: tuple[str, int], text: str, status: str, when: str | None,
-                  badge: str, actions: list[str]) -> QTreeWidgetItem:
+    def _add_item(
+        self,
+        key: tuple[str, int],
+        text: str,
+        status: str,
+        when: str | None,
+        badge: str,
+        actions: list[str],
+    ) -> QTreeWidgetItem:
         item = QTreeWidgetItem([text, status, when or ""])
         item.setIcon(0, badge_icon(badge))
         item.setData(0, _KEY_ROLE, key)

@@ -128,6 +128,7 @@ def conflict_fields(conflict: Any) -> list[str]:
         if name in _UNSHOWN_VALUES:
             lines.append(f"{_label(name)}: changed on both sides")
         else:
-            lines.append(f"{_label(name)}: here “{shown_value(mine)}”, "
-                         f"in Harvest “{shown_value(theirs)}”")
+            lines.append(
+                f"{_label(name)}: here “{shown_value(mine)}”, in Harvest “{shown_value(theirs)}”"
+            )
     return lines

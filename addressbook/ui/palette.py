@@ -22,22 +22,52 @@ SCHEME_VARIABLE = "ADDRESSBOOK_COLOR_SCHEME"
 Role = QPalette.ColorRole
 
 LIGHT: dict[str, str] = {
-    "Window": "#f4f4f3", "WindowText": "#1f1f1f", "Base": "#ffffff",
-    "AlternateBase": "#f6f6f5", "Text": "#1f1f1f", "Button": "#ebebea",
-    "ButtonText": "#1f1f1f", "Highlight": "#1c5fb8", "HighlightedText": "#ffffff",
-    "PlaceholderText": "#646464", "ToolTipBase": "#fff6d5", "ToolTipText": "#1f1f1f",
-    "Link": "#1a56a8", "LinkVisited": "#6a3d9a", "BrightText": "#ffffff",
-    "Light": "#ffffff", "Midlight": "#e3e3e2", "Mid": "#b8b8b6", "Dark": "#9a9a98",
-    "Shadow": "#5a5a58", "Accent": "#1c5fb8", "Card": "#ffffff",
+    "Window": "#f4f4f3",
+    "WindowText": "#1f1f1f",
+    "Base": "#ffffff",
+    "AlternateBase": "#f6f6f5",
+    "Text": "#1f1f1f",
+    "Button": "#ebebea",
+    "ButtonText": "#1f1f1f",
+    "Highlight": "#1c5fb8",
+    "HighlightedText": "#ffffff",
+    "PlaceholderText": "#646464",
+    "ToolTipBase": "#fff6d5",
+    "ToolTipText": "#1f1f1f",
+    "Link": "#1a56a8",
+    "LinkVisited": "#6a3d9a",
+    "BrightText": "#ffffff",
+    "Light": "#ffffff",
+    "Midlight": "#e3e3e2",
+    "Mid": "#b8b8b6",
+    "Dark": "#9a9a98",
+    "Shadow": "#5a5a58",
+    "Accent": "#1c5fb8",
+    "Card": "#ffffff",
 }
 DARK: dict[str, str] = {
-    "Window": "#242424", "WindowText": "#ededed", "Base": "#1c1c1c",
-    "AlternateBase": "#262626", "Text": "#ededed", "Button": "#353535",
-    "ButtonText": "#ededed", "Highlight": "#2a5fa8", "HighlightedText": "#ffffff",
-    "PlaceholderText": "#a3a3a3", "ToolTipBase": "#3b3520", "ToolTipText": "#f2f2f2",
-    "Link": "#8cb8ff", "LinkVisited": "#c5a3ff", "BrightText": "#ffffff",
-    "Light": "#4a4a4a", "Midlight": "#3e3e3e", "Mid": "#2e2e2e", "Dark": "#181818",
-    "Shadow": "#0a0a0a", "Accent": "#2a5fa8", "Card": "#323232",
+    "Window": "#242424",
+    "WindowText": "#ededed",
+    "Base": "#1c1c1c",
+    "AlternateBase": "#262626",
+    "Text": "#ededed",
+    "Button": "#353535",
+    "ButtonText": "#ededed",
+    "Highlight": "#2a5fa8",
+    "HighlightedText": "#ffffff",
+    "PlaceholderText": "#a3a3a3",
+    "ToolTipBase": "#3b3520",
+    "ToolTipText": "#f2f2f2",
+    "Link": "#8cb8ff",
+    "LinkVisited": "#c5a3ff",
+    "BrightText": "#ffffff",
+    "Light": "#4a4a4a",
+    "Midlight": "#3e3e3e",
+    "Mid": "#2e2e2e",
+    "Dark": "#181818",
+    "Shadow": "#0a0a0a",
+    "Accent": "#2a5fa8",
+    "Card": "#323232",
 }
 # Disabled text: exempt from WCAG, but still made readable (dimmed text while searching).
 DISABLED_TEXT = {"light": "#5e5e5e", "dark": "#a8a8a8"}
@@ -45,11 +75,20 @@ SCHEMES = {"light": LIGHT, "dark": DARK}
 
 # (foreground role, background role): every pair the app draws text with.
 TEXT_PAIRS = (
-    ("WindowText", "Window"), ("Text", "Base"), ("Text", "AlternateBase"),
-    ("ButtonText", "Button"), ("HighlightedText", "Highlight"),
-    ("PlaceholderText", "Base"), ("PlaceholderText", "Window"), ("ToolTipText", "ToolTipBase"),
-    ("Link", "Base"), ("Link", "Window"), ("LinkVisited", "Base"),
-    ("Text", "Card"), ("PlaceholderText", "Card"), ("ButtonText", "Card"),
+    ("WindowText", "Window"),
+    ("Text", "Base"),
+    ("Text", "AlternateBase"),
+    ("ButtonText", "Button"),
+    ("HighlightedText", "Highlight"),
+    ("PlaceholderText", "Base"),
+    ("PlaceholderText", "Window"),
+    ("ToolTipText", "ToolTipBase"),
+    ("Link", "Base"),
+    ("Link", "Window"),
+    ("LinkVisited", "Base"),
+    ("Text", "Card"),
+    ("PlaceholderText", "Card"),
+    ("ButtonText", "Card"),
 )
 # "Card" is no Qt role: the background of the card's groups (lighter than the window in
 # dark mode, as GNOME's boxes are); card_palette() puts it in the Base role of a group.
@@ -134,10 +173,20 @@ def worst_pair(scheme: str) -> tuple[str, str, float]:
 # The status indicator's colours (a circle behind a glyph in readable_text_on(circle)): the
 # glyph passes 4.5:1 on each, and each stands 3:1 or more from the window (WCAG 1.4.11).
 STATE_COLOURS: dict[str, dict[str, str]] = {
-    "light": {"ok": "#2e7031", "busy": "#1c5fb8", "warning": "#8a5200", "error": "#b0362b",
-              "idle": "#5e5e5e"},
-    "dark": {"ok": "#6cc070", "busy": "#8cb8ff", "warning": "#f0b44c", "error": "#ff8a80",
-             "idle": "#a3a3a3"},
+    "light": {
+        "ok": "#2e7031",
+        "busy": "#1c5fb8",
+        "warning": "#8a5200",
+        "error": "#b0362b",
+        "idle": "#5e5e5e",
+    },
+    "dark": {
+        "ok": "#6cc070",
+        "busy": "#8cb8ff",
+        "warning": "#f0b44c",
+        "error": "#ff8a80",
+        "idle": "#a3a3a3",
+    },
 }
 
 

@@ -29,8 +29,7 @@ def first_focusable(pane: QWidget) -> QWidget | None:
 
 def _takes_focus(widget: QWidget) -> bool:
     policy = widget.focusPolicy()
-    return (widget.isVisible() and widget.isEnabled()
-            and bool(policy & Qt.FocusPolicy.TabFocus))
+    return widget.isVisible() and widget.isEnabled() and bool(policy & Qt.FocusPolicy.TabFocus)
 
 
 def focus_pane(pane: QWidget) -> bool:

@@ -27,11 +27,23 @@ class SavingContactDialog(ContactDialog):
     save_requested = Signal()
     saving = False  # between OK and the worker's answer
 
-    def __init__(self, clients: list[Client], contact: Contact | None = None, *,
-                 preselected_client_id: int | None = None, refused: Any = None,
-                 existing: Sequence[Contact] = (), parent: QWidget | None = None) -> None:
-        super().__init__(clients, contact, preselected_client_id=preselected_client_id,
-                         existing=existing, parent=parent)
+    def __init__(
+        self,
+        clients: list[Client],
+        contact: Contact | None = None,
+        *,
+        preselected_client_id: int | None = None,
+        refused: Any = None,
+        existing: Sequence[Contact] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            clients,
+            contact,
+            preselected_client_id=preselected_client_id,
+            existing=existing,
+            parent=parent,
+        )
         self.contact = contact
         self.refused = refused  # the PendingChange Harvest refused, when editing one
         self._save_text = self.ok_button.text()

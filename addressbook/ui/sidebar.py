@@ -80,8 +80,10 @@ class ClientSidebar(QTreeView):
             index = self._model.index(0, COLUMN_LABEL)
         if index.parent().isValid():
             self.expand(index.parent())
-        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                 | QItemSelectionModel.SelectionFlag.Rows)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.selectionModel().setCurrentIndex(index, flags)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

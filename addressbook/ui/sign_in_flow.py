@@ -35,12 +35,18 @@ if TYPE_CHECKING:  # imported when first needed, after the first paint (keyring 
 
 log = logging.getLogger(__name__)
 
-NO_KEYRING = ("No password keyring is available on this system, so your password is kept "
-              "for this session only; you will be asked again next time.")
-NOT_ADMIN = ("You are not an administrator of this Harvest account: Harvest may hide some "
-             "clients and contacts from you.")
-NOT_A_MANAGER = ("Harvest only shows client contacts to administrators, and to managers who "
-                 "can edit clients; ask an administrator of this account for that permission.")
+NO_KEYRING = (
+    "No password keyring is available on this system, so your password is kept "
+    "for this session only; you will be asked again next time."
+)
+NOT_ADMIN = (
+    "You are not an administrator of this Harvest account: Harvest may hide some "
+    "clients and contacts from you."
+)
+NOT_A_MANAGER = (
+    "Harvest only shows client contacts to administrators, and to managers who "
+    "can edit clients; ask an administrator of this account for that permission."
+)
 NO_ACCOUNTS = "This token opens no Harvest account. Check it, or create one for your account."
 ACCOUNTS_URL = "https://id.getharvest.com/api/v2/accounts"
 DEMO_CLIENTS, DEMO_CONTACTS, DEMO_SEED = 25, 600, 1
@@ -57,8 +63,15 @@ class SignInFlow(QObject):
     # The worker's notices, re-emitted here on the GUI thread (the cache was rebuilt...).
     notice = Signal(str)
 
-    def __init__(self, window: MainWindow, worker: SyncWorker, events: Any, settings: Settings,
-                 credentials: CredentialStore | None, data_dir: Path) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        worker: SyncWorker,
+        events: Any,
+        settings: Settings,
+        credentials: CredentialStore | None,
+        data_dir: Path,
+    ) -> None:
         super().__init__(window)
         self.window, self.worker, self.settings = window, worker, settings
         self._credentials, self.data_dir = credentials, data_dir
@@ -96,8 +109,9 @@ class SignInFlow(QObject):
         return None if self._demo else self._current
 
     # -- start -------------------------------------------------------------------------
-    def start(self, *, demo: bool = False, server: str = "", email: str = "",
-              api: str = "") -> None:
+    def start(
+        self, *, demo: bool = False, server: str = "", email: str = "", api: str = ""
+    ) -> None:
         if demo:
             self.start_demo(api or "v1")
             return
@@ -148,8 +162,12 @@ class SignInFlow(QObject):
     def _start_demo_sandbox(self, server_class: Any) -> Any:
         """The demo's data lives in the data dir, so edits made in the demo survive a restart."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        options = dict(clients=DEMO_CLIENTS, contacts=DEMO_CONTACTS, seed=DEMO_SEED,
-                       db_path=self.data_dir / DEMO_DATABASE)
+        options = dict(
+            clients=DEMO_CLIENTS,
+            contacts=DEMO_CONTACTS,
+            seed=DEMO_SEED,
+            db_path=self.data_dir / DEMO_DATABASE,
+        )
         server = server_class(port=DEMO_PORT, **options)
         try:
             return server.start()
@@ -178,13 +196,17 @@ class SignInFlow(QObject):
             server, email = saved.server, saved.email
         v2 = v2_base_url(server) is not None if server else typed.get("mode", "v2") == "v2"
         dialog = SignInDialog(
-            server=typed.get("server") or ("" if v2 else server)
+            server=typed.get("server")
+            or ("" if v2 else server)
             or self.settings.get(Preferences.SERVER),
-            email=typed.get("email") or ("" if v2 else email)
+            email=typed.get("email")
+            or ("" if v2 else email)
             or self.settings.get(Preferences.EMAIL),
             account_id=email if v2 and server else typed.get("account_id", ""),
             mode="v2" if v2 else "v1",
-            keyring_available=self.credentials.available(), parent=self.window)
+            keyring_available=self.credentials.available(),
+            parent=self.window,
+        )
         dialog.sign_in_requested.connect(self._sign_in)
         dialog.token_sign_in_requested.connect(self._sign_in_with_token)
         dialog.demo_requested.connect(lambda: self.start_demo(dialog.mode()))
@@ -231,12 +253,10 @@ class SignInFlow(QObject):
         self.dialog.set_accounts(accounts)
         if len(accounts) == 1:
             token, remember = pending
-            self._start_sign_in(v2_address(self.v2_base_url), str(accounts[0][0]), token,
-                                remember)
+            self._start_sign_in(v2_address(self.v2_base_url), str(accounts[0][0]), token, remember)
 
     def _start_sign_in(self, url: str, login: str, secret: str, remember: bool) -> None:
-        demo_urls = () if self.sandbox is None else (self.sandbox.url,
-                                                     v2_address(self.sandbox.url))
+        demo_urls = () if self.sandbox is None else (self.sandbox.url, v2_address(self.sandbox.url))
         self._demo = url in demo_urls
         self._attempt = (url, login, secret, remember)
         if self.dialog is not None:
@@ -310,10 +330,13 @@ class SignInFlow(QObject):
     def ask_sign_out(self) -> QMessageBox:
         from PySide6.QtWidgets import QCheckBox, QMessageBox  # off the start-up path
 
-        box = QMessageBox(QMessageBox.Icon.Question, "Sign out",
-                          "Sign out of Harvest? The saved password is removed from the keyring.",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                          self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Sign out",
+            "Sign out of Harvest? The saved password is removed from the keyring.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
         box.setAccessibleName("Confirm sign out")
         remove = QCheckBox("Also remove the local copy of the contacts and unsynced changes")
         remove.setAccessibleName("Remove local copy")
@@ -346,9 +369,13 @@ class SignInFlow(QObject):
         account, model = self.current_account, self.window.contacts_model
         if account is None or model.total_count() == 0:
             return
-        save_snapshot(snapshot_path(self.data_dir), _account_text(*account),
-                      model.all_rows(), self.window.sidebar_model.clients(),
-                      model.client_counts())
+        save_snapshot(
+            snapshot_path(self.data_dir),
+            _account_text(*account),
+            model.all_rows(),
+            self.window.sidebar_model.clients(),
+            model.client_counts(),
+        )
 
     def shutdown(self) -> None:
         if self.sandbox is not None:

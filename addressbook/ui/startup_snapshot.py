@@ -57,8 +57,9 @@ def _contact_from_json(values: dict[str, Any]) -> Contact:
     return Contact(**fields)
 
 
-def save_snapshot(path: Path, account: str, rows: list[ContactRow], clients: list[Client],
-                  counts: dict[int, int]) -> None:
+def save_snapshot(
+    path: Path, account: str, rows: list[ContactRow], clients: list[Client], counts: dict[int, int]
+) -> None:
     document = {
         "version": _VERSION,
         "account": account,
@@ -82,10 +83,13 @@ def load_snapshot(path: Path, account: str) -> Snapshot | None:
         document = json.loads(path.read_text(encoding="utf-8"))
         if document.get("version") != _VERSION or document.get("account") != account:
             return None
-        rows = [ContactRow(_contact_from_json(values), company)
-                for values, company in document["rows"]]
-        clients = [Client(id=int(i), name=str(name), active=bool(active))
-                   for i, name, active in document["clients"]]
+        rows = [
+            ContactRow(_contact_from_json(values), company) for values, company in document["rows"]
+        ]
+        clients = [
+            Client(id=int(i), name=str(name), active=bool(active))
+            for i, name, active in document["clients"]
+        ]
         counts = {int(key): int(value) for key, value in document["counts"].items()}
         return Snapshot(rows, clients, counts, int(document["total"]))
     except FileNotFoundError:

@@ -33,8 +33,13 @@ class StatusBar(QStatusBar):
         super().__init__(parent)
         self.setAccessibleName("Status")
         self.indicator = SyncIndicator()
-        for name in ("retry_clicked", "sign_in_clicked", "problem_reported",
-                     "problem_solved", "sync_running_changed"):
+        for name in (
+            "retry_clicked",
+            "sign_in_clicked",
+            "problem_reported",
+            "problem_solved",
+            "sync_running_changed",
+        ):
             getattr(self.indicator, name).connect(getattr(self, name))
         self.connection, self.retry = self.indicator.text, self.indicator.retry
         self.progress, self.indicator_icon = self.indicator.progress, self.indicator.icon
@@ -102,8 +107,10 @@ class StatusBar(QStatusBar):
         self.indicator.set_sync_result(report)
         refused = len(getattr(report, "rejected", None) or {})
         if refused:
-            self.showMessage(f"Harvest refused {counted(refused, 'change')}: "
-                             "see Unsynced changes (Ctrl+U).", 15000)
+            self.showMessage(
+                f"Harvest refused {counted(refused, 'change')}: see Unsynced changes (Ctrl+U).",
+                15000,
+            )
 
     # -- messages -------------------------------------------------------------------------
     def showMessage(self, text: str, timeout: int = 0) -> None:  # noqa: N802
@@ -135,4 +142,3 @@ class StatusBar(QStatusBar):
             from PySide6.QtGui import QIcon  # its enums cost ~3 ms: not before the first paint
 
             self.conflicts.setIcon(QIcon())
-

@@ -19,12 +19,22 @@ from addressbook.core.words import counted
 # kinds, and the colour family of each (see palette.STATE_COLOURS)
 SIGNED_OUT, IDLE, SYNCING, UP_TO_DATE = "signed_out", "idle", "syncing", "up_to_date"
 OFFLINE, THROTTLED, SIGN_IN_NEEDED, FAILED = "offline", "throttled", "sign_in_needed", "failed"
-TONE = {SIGNED_OUT: "idle", IDLE: "idle", SYNCING: "busy",
-        UP_TO_DATE: "ok", OFFLINE: "warning", THROTTLED: "warning",
-        SIGN_IN_NEEDED: "error", FAILED: "error"}
+TONE = {
+    SIGNED_OUT: "idle",
+    IDLE: "idle",
+    SYNCING: "busy",
+    UP_TO_DATE: "ok",
+    OFFLINE: "warning",
+    THROTTLED: "warning",
+    SIGN_IN_NEEDED: "error",
+    FAILED: "error",
+}
 URGENT = {OFFLINE, SIGN_IN_NEEDED, FAILED}  # said at once to a screen reader
-_PHASES = {"pull-clients": "Downloading clients", "pull-contacts": "Downloading contacts",
-           "push": "Sending changes"}
+_PHASES = {
+    "pull-clients": "Downloading clients",
+    "pull-contacts": "Downloading contacts",
+    "push": "Sending changes",
+}
 
 
 @dataclass(frozen=True)
@@ -103,8 +113,10 @@ def _settled(status: SyncStatus, now: datetime | None) -> str:
 def status_tooltip(status: SyncStatus) -> str:
     kind = status.kind
     if kind == OFFLINE:
-        return ("Harvest cannot be reached. Your changes are kept on this computer and "
-                "are sent when the connection returns." + _reason(status))
+        return (
+            "Harvest cannot be reached. Your changes are kept on this computer and "
+            "are sent when the connection returns." + _reason(status)
+        )
     if kind == THROTTLED:
         return "Harvest asked the app to slow down; syncing resumes by itself."
     if kind == SIGN_IN_NEEDED:
@@ -126,15 +138,18 @@ def failure_notice(status: SyncStatus) -> str:
     if status.unsynced == 1:
         kept = " Your change stays saved here and goes out when the connection returns."
     elif status.unsynced:
-        kept = (f" Your {status.unsynced} changes stay saved here and go out when the "
-                "connection returns.")
+        kept = (
+            f" Your {status.unsynced} changes stay saved here and go out when the "
+            "connection returns."
+        )
     retry = f" The app tries again in {status.seconds_left} s." if status.seconds_left else ""
     if status.kind == OFFLINE:
         why = status.reason or "Harvest cannot be reached (no network, or Harvest is down)"
         return f"Could not sync: {why.rstrip('.')}.{kept}{retry}"
     if status.kind == SIGN_IN_NEEDED:
-        return ("Could not sync: Harvest refused the saved password. "
-                "Sign in again (File › Sign in…).")
+        return (
+            "Could not sync: Harvest refused the saved password. Sign in again (File › Sign in…)."
+        )
     if status.kind == SIGNED_OUT:
         return "Could not sync: you are not signed in. Use File › Sign in…, or try the demo."
     why = status.reason or "an unexpected error"

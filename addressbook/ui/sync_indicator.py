@@ -20,8 +20,13 @@ from addressbook.ui.plain_text import plain_tooltip
 from addressbook.ui.status_icon import status_pixmap
 from addressbook.ui.status_words import SyncStatus
 
-_TONE_NAMES = {"ok": "Good", "busy": "Busy", "warning": "Warning", "error": "Error",
-               "idle": "Information"}  # the indicator icon's name: its meaning, not a shape
+_TONE_NAMES = {
+    "ok": "Good",
+    "busy": "Busy",
+    "warning": "Warning",
+    "error": "Error",
+    "idle": "Information",
+}  # the indicator icon's name: its meaning, not a shape
 
 
 def raised_button(text: str, *, raised: bool = True) -> QToolButton:
@@ -92,8 +97,7 @@ class SyncIndicator(QWidget):
             self._set(kind=words.IDLE, reason="")
 
     def set_signed_out(self) -> None:
-        self._set(kind=words.SIGNED_OUT, last_sync=None, unsynced=0, reason="",
-                  seconds_left=0)
+        self._set(kind=words.SIGNED_OUT, last_sync=None, unsynced=0, reason="", seconds_left=0)
 
     def set_syncing(self) -> None:
         self._set(kind=words.SYNCING, phase="", done=0, total=0, seconds_left=0)
@@ -166,7 +170,9 @@ class SyncIndicator(QWidget):
         if (before.kind == words.SYNCING) != self.is_syncing():
             self.sync_running_changed.emit(self.is_syncing())
         ended = before.kind == words.SYNCING and self._status.kind not in (
-            words.SYNCING, words.THROTTLED)  # a throttled sync carries on by itself
+            words.SYNCING,
+            words.THROTTLED,
+        )  # a throttled sync carries on by itself
         if ended and self._manual and self._status.kind in words.URGENT:
             self._report_problem()
         elif ended:
@@ -219,12 +225,18 @@ class SyncIndicator(QWidget):
             announce(text, urgent=status.kind in words.URGENT, source=self.text)
 
     def _render_retry(self, kind: str) -> None:
-        text = {words.OFFLINE: "Retry now", words.FAILED: "Retry now",
-                words.SIGN_IN_NEEDED: "Sign in…"}.get(kind, "Sync now")
+        text = {
+            words.OFFLINE: "Retry now",
+            words.FAILED: "Retry now",
+            words.SIGN_IN_NEEDED: "Sign in…",
+        }.get(kind, "Sync now")
         self.retry.setText(text)
         self.retry.setAccessibleName(text)
-        self.retry.setToolTip("Sign in to Harvest again" if kind == words.SIGN_IN_NEEDED
-                              else "Sync with Harvest now (F5)")
+        self.retry.setToolTip(
+            "Sign in to Harvest again"
+            if kind == words.SIGN_IN_NEEDED
+            else "Sync with Harvest now (F5)"
+        )
         self.retry.setVisible(kind != words.SIGNED_OUT)
         self.retry.setEnabled(kind not in (words.SYNCING, words.THROTTLED))
 

@@ -38,9 +38,15 @@ class UndoHistory(QObject):
 
     contact_restored = Signal(object)  # list[int]: ids to select after an undo or redo
 
-    def __init__(self, stack: QUndoStack, worker: Any, events: Any,
-                 take_token: Callable[[], int], tell: Tell,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        stack: QUndoStack,
+        worker: Any,
+        events: Any,
+        take_token: Callable[[], int],
+        tell: Tell,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.worker, self.take_token, self.tell = worker, take_token, tell
         self.stack = stack
@@ -140,8 +146,9 @@ class DeleteCommand(_Command):
 
 
 class EditCommand(_Command):
-    def __init__(self, history: UndoHistory, contact: Contact, before: dict[str, Any],
-                 after: dict[str, Any]) -> None:
+    def __init__(
+        self, history: UndoHistory, contact: Contact, before: dict[str, Any], after: dict[str, Any]
+    ) -> None:
         super().__init__(history, f"Edit {contact.full_name}", done=True)
         self.contact, self.before, self.after = contact, before, after
 

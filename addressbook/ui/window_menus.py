@@ -46,16 +46,30 @@ ACTION_SPECS: dict[str, tuple[str, Any, str]] = {
 MENUS: dict[str, list[str | None]] = {
     "&File": ["sign_in", "sign_out", None, "quit"],
     "&Edit": ["undo", "redo", None, "find"],
-    "&View": ["columns", "card", "inactive", "toolbar", None, "focus_sidebar", "focus_list",
-              "focus_card", "next_pane", "previous_pane"],
+    "&View": [
+        "columns",
+        "card",
+        "inactive",
+        "toolbar",
+        None,
+        "focus_sidebar",
+        "focus_list",
+        "focus_card",
+        "next_pane",
+        "previous_pane",
+    ],
     "&Contact": ["new", "edit", "delete"],
     "&Sync": ["sync", "outbox"],
     "&Help": ["shortcuts", "log_folder", None, "about"],
 }
 TOOLBAR = ("new", "edit", "delete", None, "sync")
 CHECKABLE = ("card", "inactive", "toolbar")
-_FALLBACK_ICONS = {"new": "contact-new", "edit": "document-edit", "delete": "edit-delete",
-                   "sync": "view-refresh"}
+_FALLBACK_ICONS = {
+    "new": "contact-new",
+    "edit": "document-edit",
+    "delete": "edit-delete",
+    "sync": "view-refresh",
+}
 
 
 def toolbar_icon(name: str, theme: str) -> QIcon:
@@ -75,11 +89,17 @@ def handlers(window: MainWindow) -> dict[str, Callable[..., Any]]:
         return help
 
     return {
-        "new": window.new_contact_requested.emit, "edit": window.edit_contact_requested.emit,
-        "delete": window.delete_contacts_requested.emit, "sync": window.sync_requested.emit,
-        "find": window.contacts.focus_search, "outbox": window.show_outbox,
-        "sign_in": window.sign_in_requested.emit, "sign_out": window.sign_out_requested.emit,
-        "quit": window.close, "card": window.show_card, "inactive": window.show_inactive_clients,
+        "new": window.new_contact_requested.emit,
+        "edit": window.edit_contact_requested.emit,
+        "delete": window.delete_contacts_requested.emit,
+        "sync": window.sync_requested.emit,
+        "find": window.contacts.focus_search,
+        "outbox": window.show_outbox,
+        "sign_in": window.sign_in_requested.emit,
+        "sign_out": window.sign_out_requested.emit,
+        "quit": window.close,
+        "card": window.show_card,
+        "inactive": window.show_inactive_clients,
         "toolbar": lambda shown: window.toolbar.setVisible(shown),
         "focus_sidebar": lambda: focus_pane(window.sidebar),
         "focus_list": window.contacts.focus_table,

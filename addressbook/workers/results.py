@@ -29,8 +29,9 @@ class WorkerResults(QObject):
     job_failed = Signal(object, str, object)  # Job, message, {field: [problems]}
 
 
-RESULT_NAMES = tuple(name for name, value in vars(WorkerResults).items()
-                     if isinstance(value, Signal))
+RESULT_NAMES = tuple(
+    name for name, value in vars(WorkerResults).items() if isinstance(value, Signal)
+)
 
 
 class WorkerEvents(WorkerResults):

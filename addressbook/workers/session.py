@@ -33,8 +33,9 @@ from addressbook.workers.errors import SessionError
 log = logging.getLogger(__name__)
 
 
-def _make_api(address: str, login: str, secret: str,
-              transport: httpx.BaseTransport | None) -> HarvestApi | None:
+def _make_api(
+    address: str, login: str, secret: str, transport: httpx.BaseTransport | None
+) -> HarvestApi | None:
     """v1 (account URL, email, password) or v2 (API URL + /v2, account id, token):
     the address says which (api.v2.address), the rest of the app need not know."""
     from addressbook.api import HarvestClient, HarvestV2Client
@@ -50,9 +51,16 @@ def _make_api(address: str, login: str, secret: str,
 
 
 class Session:
-    def __init__(self, data_dir: Path, base_url: str, email: str, password: str,
-                 transport: httpx.BaseTransport | None, *,
-                 cancel_event: threading.Event) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        base_url: str,
+        email: str,
+        password: str,
+        transport: httpx.BaseTransport | None,
+        *,
+        cancel_event: threading.Event,
+    ) -> None:
         self.data_dir, self.base_url, self.email = data_dir, base_url, email
         self.auth_failed = False
         self.recovery_notice: str | None = None  # the cache had to be rebuilt: tell the user
@@ -178,8 +186,9 @@ class Session:
         return self._rows(contacts)
 
     def _rows(self, contacts: list[Contact]) -> list[ContactRow]:
-        return [ContactRow(contact, self._companies.get(contact.client_id, ""))
-                for contact in contacts]
+        return [
+            ContactRow(contact, self._companies.get(contact.client_id, "")) for contact in contacts
+        ]
 
     def outbox(self) -> tuple[list[Any], set[int], list[Any]]:
         cache = self._cache
@@ -238,4 +247,3 @@ class Session:
 
     def resolve(self, contact_id: int, keep: Any) -> None:
         self._cache.resolve_conflict(contact_id, keep)
-

@@ -55,9 +55,14 @@ class SyncWorker(WorkerResults):
 
     # Results: the signals of WorkerResults.
 
-    def __init__(self, data_dir: Path, *, sync_interval_ms: int = SYNC_INTERVAL_MS,
-                 offline_retry_ms: int = OFFLINE_RETRY_MS,
-                 delete_grace_ms: int = DELETE_GRACE_MS) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        sync_interval_ms: int = SYNC_INTERVAL_MS,
+        offline_retry_ms: int = OFFLINE_RETRY_MS,
+        delete_grace_ms: int = DELETE_GRACE_MS,
+    ) -> None:
         super().__init__()
         self.cancel_event = threading.Event()
         self._data_dir = Path(data_dir)
@@ -72,13 +77,19 @@ class SyncWorker(WorkerResults):
     def _connect_requests(self) -> None:
         queued = Qt.ConnectionType.QueuedConnection
         pairs: list[tuple[Any, Any]] = [
-            (self.sign_in_requested, self._sign_in), (self.resume_requested, self._resume),
-            (self.sync_requested, self._sync_now), (self.create_requested, self._create),
-            (self.update_requested, self._update), (self.delete_requested, self._delete),
+            (self.sign_in_requested, self._sign_in),
+            (self.resume_requested, self._resume),
+            (self.sync_requested, self._sync_now),
+            (self.create_requested, self._create),
+            (self.update_requested, self._update),
+            (self.delete_requested, self._delete),
             (self.undo_delete_requested, self._undo_delete),
-            (self.discard_requested, self._discard), (self.resolve_requested, self._resolve),
-            (self.retry_requested, self._retry), (self.import_requested, self._import),
-            (self.sign_out_requested, self._sign_out), (self.shutdown_requested, self._shutdown),
+            (self.discard_requested, self._discard),
+            (self.resolve_requested, self._resolve),
+            (self.retry_requested, self._retry),
+            (self.import_requested, self._import),
+            (self.sign_out_requested, self._sign_out),
+            (self.shutdown_requested, self._shutdown),
             (self.job_requested, self._run_job),
         ]
         for signal, slot in pairs:
@@ -156,8 +167,14 @@ class SyncWorker(WorkerResults):
 
         self.cancel_event.clear()
         self._transport = AbortableTransport() if password else None
-        session = Session(self._data_dir, base_url, email, password, self._transport,
-                          cancel_event=self.cancel_event)
+        session = Session(
+            self._data_dir,
+            base_url,
+            email,
+            password,
+            self._transport,
+            cancel_event=self.cancel_event,
+        )
         session.on_throttle = self.throttled.emit
         return session
 
@@ -258,8 +275,11 @@ class SyncWorker(WorkerResults):
     @Slot(int, object)
     def _import(self, token: int, contacts: list[Contact]) -> None:
         """All or none: a refusal (edit_failed) means nothing was queued."""
-        self._write(token, lambda session: (session.create_many(contacts), []),
-                    lambda created: self.contacts_imported.emit(token, len(created)))
+        self._write(
+            token,
+            lambda session: (session.create_many(contacts), []),
+            lambda created: self.contacts_imported.emit(token, len(created)),
+        )
 
     @Slot(int, int, object)
     def _update(self, token: int, contact_id: int, changes: dict[str, Any]) -> None:
@@ -278,8 +298,12 @@ class SyncWorker(WorkerResults):
 
         self._write(token, one, lambda written: self.contact_saved.emit(token, written[0]))
 
-    def _write(self, token: int, write: Callable[[Session], tuple[list[Contact], list[int]]],
-               done: Callable[[list[Contact]], None]) -> None:
+    def _write(
+        self,
+        token: int,
+        write: Callable[[Session], tuple[list[Contact], list[int]]],
+        done: Callable[[list[Contact]], None],
+    ) -> None:
         """Write to the cache, publish what changed, answer the request, push soon."""
         session = self._session
         if session is None:
@@ -383,4 +407,3 @@ class SyncWorker(WorkerResults):
             return
         pending, dirty, conflicts = session.outbox()
         self.outbox_changed.emit(pending, dirty, conflicts)
-

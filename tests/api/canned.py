@@ -78,10 +78,12 @@ class CannedServer:
         if tls is not None:
             # The handshake happens in the handler thread, on first read: a client that
             # never completes it cannot stall the accepting thread (and so shutdown).
-            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True,
-                                                  do_handshake_on_connect=False)
-        self._thread = threading.Thread(target=self._server.serve_forever,
-                                        kwargs={"poll_interval": 0.05}, daemon=True)
+            self._server.socket = tls.wrap_socket(
+                self._server.socket, server_side=True, do_handshake_on_connect=False
+            )
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def url(self) -> str:
@@ -89,8 +91,9 @@ class CannedServer:
 
     def reply(self, status: int = 200, body: bytes | str = b"", **headers: str) -> None:
         data = body.encode() if isinstance(body, str) else body
-        self.replies.append(Canned(status, data, {k.replace("_", "-"): v
-                                                  for k, v in headers.items()}))
+        self.replies.append(
+            Canned(status, data, {k.replace("_", "-"): v for k, v in headers.items()})
+        )
 
     def drop(self) -> None:
         self.replies.append(Canned(drop=True))
@@ -104,8 +107,12 @@ class CannedServer:
         self._thread.start()
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 traceback: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
         self._server.shutdown()
         self._server.server_close()
         self._thread.join()

@@ -42,8 +42,9 @@ def test_who_am_i(api: HarvestClient) -> None:
 
 def test_list_and_get_clients(api: HarvestClient, sandbox: SandboxServer) -> None:
     clients = api.list_clients()
-    assert sorted(clients, key=lambda c: c.id) == sorted(sandbox.store.clients(),
-                                                         key=lambda c: c.id)
+    assert sorted(clients, key=lambda c: c.id) == sorted(
+        sandbox.store.clients(), key=lambda c: c.id
+    )
     assert api.get_client(clients[0].id) == clients[0]
 
 
@@ -80,8 +81,9 @@ def test_create_contact(api: HarvestClient, sandbox: SandboxServer) -> None:
     assert len(post) == 1 and b"<id" not in post[0].body and b"created-at" not in post[0].body
 
 
-def test_update_contact_changes_only_what_it_says(api: HarvestClient,
-                                                  sandbox: SandboxServer) -> None:
+def test_update_contact_changes_only_what_it_says(
+    api: HarvestClient, sandbox: SandboxServer
+) -> None:
     before = sandbox.store.contacts()[0]
     sandbox.store.update_contact(before.id or 0, fax="555 0100", title="Dr")
     updated = api.update_contact(before.id or 0, {"title": "CEO", "fax": None})
@@ -93,8 +95,9 @@ def test_update_contact_changes_only_what_it_says(api: HarvestClient,
     assert b'<fax nil="true"/>' in put.body
 
 
-def test_update_can_move_a_contact_to_another_client(api: HarvestClient,
-                                                     sandbox: SandboxServer) -> None:
+def test_update_can_move_a_contact_to_another_client(
+    api: HarvestClient, sandbox: SandboxServer
+) -> None:
     contact = sandbox.store.contacts()[0]
     other = next(c.id for c in sandbox.store.clients() if c.id != contact.client_id)
     assert api.update_contact(contact.id or 0, {"client_id": other}).client_id == other
@@ -136,8 +139,10 @@ def test_wrong_password(sandbox: SandboxServer) -> None:
 
 
 def test_non_admin_gets_404_from_the_extended_api() -> None:
-    with SandboxServer(clients=2, contacts=3, admin=False) as server, \
-            HarvestClient(server.url, DEMO_EMAIL, DEMO_PASSWORD) as api:
+    with (
+        SandboxServer(clients=2, contacts=3, admin=False) as server,
+        HarvestClient(server.url, DEMO_EMAIL, DEMO_PASSWORD) as api,
+    ):
         assert api.who_am_i().admin is False
         with pytest.raises(NotFoundError, match="non-admin"):
             api.list_contacts()
@@ -153,8 +158,10 @@ class Clock:
 
 def test_updated_since_is_minute_precise_and_misses_nothing() -> None:
     clock = Clock(datetime(2024, 5, 1, 9, 0, 0, tzinfo=UTC))
-    with SandboxServer(clients=2, contacts=5, clock=clock) as server, \
-            HarvestClient(server.url, DEMO_EMAIL, DEMO_PASSWORD) as api:
+    with (
+        SandboxServer(clients=2, contacts=5, clock=clock) as server,
+        HarvestClient(server.url, DEMO_EMAIL, DEMO_PASSWORD) as api,
+    ):
         clock.now = datetime(2024, 5, 1, 12, 30, 45, tzinfo=UTC)
         changed = server.store.update_contact(server.store.contacts()[1].id or 0, title="Boss")
         client = server.store.add_client("Late & Co")
@@ -178,8 +185,7 @@ def test_updated_since_goes_out_url_encoded(api: HarvestClient, sandbox: Sandbox
 # -- faults --------------------------------------------------------------------------------
 
 
-def test_http_500_is_a_server_error_not_retried(api: HarvestClient,
-                                                sandbox: SandboxServer) -> None:
+def test_http_500_is_a_server_error_not_retried(api: HarvestClient, sandbox: SandboxServer) -> None:
     sandbox.faults.add("http_500", method="GET", path="/contacts")
     sandbox.requests.clear()
     with pytest.raises(ServerError, match="HTTP 500"):
@@ -202,8 +208,7 @@ def test_http_502_on_post_is_not_resent(api: HarvestClient, sandbox: SandboxServ
     assert len([r for r in sandbox.requests if r.method == "POST"]) == 1
 
 
-def test_drop_before_on_get_and_put_is_retried(api: HarvestClient,
-                                               sandbox: SandboxServer) -> None:
+def test_drop_before_on_get_and_put_is_retried(api: HarvestClient, sandbox: SandboxServer) -> None:
     contact = sandbox.store.contacts()[0]
     sandbox.faults.add("drop_before", method="GET")
     sandbox.faults.add("drop_after", method="PUT")
@@ -213,7 +218,8 @@ def test_drop_before_on_get_and_put_is_retried(api: HarvestClient,
 
 
 def test_drop_after_post_is_outcome_unknown_and_never_resent(
-    api: HarvestClient, sandbox: SandboxServer,
+    api: HarvestClient,
+    sandbox: SandboxServer,
 ) -> None:
     before = len(sandbox.store.contacts())
     sandbox.faults.add("drop_after", method="POST")
@@ -224,8 +230,7 @@ def test_drop_after_post_is_outcome_unknown_and_never_resent(
     assert len(sandbox.store.contacts()) == before + 1  # it did happen
 
 
-def test_drop_before_post_is_also_never_resent(api: HarvestClient,
-                                               sandbox: SandboxServer) -> None:
+def test_drop_before_post_is_also_never_resent(api: HarvestClient, sandbox: SandboxServer) -> None:
     """The client cannot tell a drop before processing from one after it."""
     before = len(sandbox.store.contacts())
     sandbox.faults.add("drop_before", method="POST")
@@ -236,8 +241,9 @@ def test_drop_before_post_is_also_never_resent(api: HarvestClient,
 
 
 @pytest.mark.parametrize("path", ["/contacts", "/contacts/", "/account/who_am_i"])
-def test_malformed_body_is_a_protocol_error(api: HarvestClient, sandbox: SandboxServer,
-                                            path: str) -> None:
+def test_malformed_body_is_a_protocol_error(
+    api: HarvestClient, sandbox: SandboxServer, path: str
+) -> None:
     sandbox.faults.add("malformed", method="GET", path=path)
     with pytest.raises(ProtocolError):
         if path == "/contacts":
@@ -274,8 +280,10 @@ def test_stopped_server_is_a_network_error(sandbox: SandboxServer) -> None:
 
 
 def test_throttle_is_waited_out_and_the_request_resent() -> None:
-    with SandboxServer(clients=2, contacts=4, rate_limit=3, rate_window=1.0) as server, \
-            HarvestClient(server.url, DEMO_EMAIL, DEMO_PASSWORD) as api:
+    with (
+        SandboxServer(clients=2, contacts=4, rate_limit=3, rate_window=1.0) as server,
+        HarvestClient(server.url, DEMO_EMAIL, DEMO_PASSWORD) as api,
+    ):
         waits: list[float] = []
         api.on_throttle = waits.append
         contact = server.store.contacts()[0]
@@ -305,9 +313,12 @@ def test_throttle_wait_can_be_cancelled(api: HarvestClient, sandbox: SandboxServ
 
 
 def test_pacing_keeps_under_the_servers_limit() -> None:
-    with SandboxServer(clients=2, contacts=4, rate_limit=4, rate_window=0.5) as server, \
-            HarvestClient(server.url, DEMO_EMAIL, DEMO_PASSWORD, requests_per_window=4,
-                          window_seconds=0.5) as api:
+    with (
+        SandboxServer(clients=2, contacts=4, rate_limit=4, rate_window=0.5) as server,
+        HarvestClient(
+            server.url, DEMO_EMAIL, DEMO_PASSWORD, requests_per_window=4, window_seconds=0.5
+        ) as api,
+    ):
         waits: list[float] = []
         api.on_throttle = waits.append
         for _ in range(10):

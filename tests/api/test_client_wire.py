@@ -36,8 +36,10 @@ from .canned import CannedServer
 from .test_codec import JANE, JANE_CONTACT
 
 LIST = f'<contacts type="array">{JANE}</contacts>'
-NGINX_502 = ("<html><head><title>502 Bad Gateway</title></head><body>"
-             "<h1>We're sorry, but something went wrong.</h1></body></html>")
+NGINX_502 = (
+    "<html><head><title>502 Bad Gateway</title></head><body>"
+    "<h1>We're sorry, but something went wrong.</h1></body></html>"
+)
 NEW = Contact(id=None, client_id=11072, first_name="Jane", last_name="Doe")
 
 
@@ -75,8 +77,9 @@ def test_updated_since_on_the_wire(canned: CannedServer, canned_api: HarvestClie
 
 
 @pytest.mark.parametrize("content_type", ["text/html", "application/json", "text/plain", ""])
-def test_content_type_that_lies_is_ignored(canned: CannedServer, canned_api: HarvestClient,
-                                           content_type: str) -> None:
+def test_content_type_that_lies_is_ignored(
+    canned: CannedServer, canned_api: HarvestClient, content_type: str
+) -> None:
     canned.reply(200, LIST, Content_Type=content_type)
     canned.reply(200, JANE, Content_Type=content_type)
     assert canned_api.list_contacts() == [JANE_CONTACT]
@@ -98,12 +101,16 @@ def test_empty_list_as_nil_classes(canned: CannedServer, canned_api: HarvestClie
     assert canned.seen[1].path == "/clients/5/contacts"
 
 
-@pytest.mark.parametrize("moment, sent", [
-    (datetime(1, 1, 1, 0, 30, tzinfo=timezone(timedelta(hours=1))), None),  # before UTC began
-    (datetime(5, 1, 2, 3, 4, tzinfo=UTC), "0005-01-02+03%3A04"),
-])
-def test_updated_since_at_the_edges_of_time(canned: CannedServer, canned_api: HarvestClient,
-                                            moment: datetime, sent: str | None) -> None:
+@pytest.mark.parametrize(
+    "moment, sent",
+    [
+        (datetime(1, 1, 1, 0, 30, tzinfo=timezone(timedelta(hours=1))), None),  # before UTC began
+        (datetime(5, 1, 2, 3, 4, tzinfo=UTC), "0005-01-02+03%3A04"),
+    ],
+)
+def test_updated_since_at_the_edges_of_time(
+    canned: CannedServer, canned_api: HarvestClient, moment: datetime, sent: str | None
+) -> None:
     canned.reply(200, '<nil-classes type="array"/>')
     if sent is None:
         with pytest.raises(ValidationError, match="not a date Harvest can search from"):
@@ -114,24 +121,45 @@ def test_updated_since_at_the_edges_of_time(canned: CannedServer, canned_api: Ha
         assert canned.seen[0].path == f"/contacts?updated_since={sent}"
 
 
-@pytest.mark.parametrize("location", ["/contacts/77", "https://acme.harvestapp.com/contacts/77",
-                                      "http://127.0.0.1:1/contacts/77/", "/contacts/77.xml",
-                                      "/contacts/77?from=api"])
-def test_create_reads_the_id_from_location(canned: CannedServer, canned_api: HarvestClient,
-                                           location: str) -> None:
+@pytest.mark.parametrize(
+    "location",
+    [
+        "/contacts/77",
+        "https://acme.harvestapp.com/contacts/77",
+        "http://127.0.0.1:1/contacts/77/",
+        "/contacts/77.xml",
+        "/contacts/77?from=api",
+    ],
+)
+def test_create_reads_the_id_from_location(
+    canned: CannedServer, canned_api: HarvestClient, location: str
+) -> None:
     canned.reply(201, "<this is not parsed", Location=location)
     canned.reply(200, JANE.replace(">9<", ">77<", 1))
     created = canned_api.create_contact(NEW)
     assert created.id == 77
-    assert [(s.method, s.path) for s in canned.seen] == [("POST", "/contacts"),
-                                                          ("GET", "/contacts/77")]
+    assert [(s.method, s.path) for s in canned.seen] == [
+        ("POST", "/contacts"),
+        ("GET", "/contacts/77"),
+    ]
 
 
-@pytest.mark.parametrize("location", [None, "", "/clients/77", "/contacts/abc", "/contacts/-3",
-                                      "/contacts/\u0663", "/contacts/" + "9" * 5000,
-                                      "http://[::1/contacts/77"])
-def test_create_without_a_usable_location(canned: CannedServer, canned_api: HarvestClient,
-                                          location: str | None) -> None:
+@pytest.mark.parametrize(
+    "location",
+    [
+        None,
+        "",
+        "/clients/77",
+        "/contacts/abc",
+        "/contacts/-3",
+        "/contacts/\u0663",
+        "/contacts/" + "9" * 5000,
+        "http://[::1/contacts/77",
+    ],
+)
+def test_create_without_a_usable_location(
+    canned: CannedServer, canned_api: HarvestClient, location: str | None
+) -> None:
     headers = {} if location is None else {"Location": location}
     canned.reply(201, "", **headers)
     with pytest.raises(ProtocolError, match="did not say its new id"):
@@ -139,16 +167,18 @@ def test_create_without_a_usable_location(canned: CannedServer, canned_api: Harv
     assert len(canned.seen) == 1  # and it was not sent a second time
 
 
-def test_create_that_cannot_be_read_back_keeps_its_id(canned: CannedServer,
-                                                      canned_api: HarvestClient) -> None:
+def test_create_that_cannot_be_read_back_keeps_its_id(
+    canned: CannedServer, canned_api: HarvestClient
+) -> None:
     canned.reply(201, "", Location="/contacts/78")
     canned.reply(500, "oops")
     created = canned_api.create_contact(NEW)
     assert created == Contact(id=78, client_id=11072, first_name="Jane", last_name="Doe")
 
 
-def test_update_ignores_its_reply_body_and_gets_again(canned: CannedServer,
-                                                      canned_api: HarvestClient) -> None:
+def test_update_ignores_its_reply_body_and_gets_again(
+    canned: CannedServer, canned_api: HarvestClient
+) -> None:
     canned.reply(200, "{not xml", Location="/contacts/9")
     canned.reply(200, JANE)
     assert canned_api.update_contact(9, {"title": "President"}) == JANE_CONTACT
@@ -158,34 +188,54 @@ def test_update_ignores_its_reply_body_and_gets_again(canned: CannedServer,
 
 
 @pytest.mark.parametrize("status", [301, 302, 307, 308])
-def test_redirects_are_not_followed(canned: CannedServer, canned_api: HarvestClient,
-                                    status: int) -> None:
-    canned.reply(status, "Redirected to https://acme.harvestapp.com/contacts",
-                 Location="https://acme.harvestapp.com/contacts")
+def test_redirects_are_not_followed(
+    canned: CannedServer, canned_api: HarvestClient, status: int
+) -> None:
+    canned.reply(
+        status,
+        "Redirected to https://acme.harvestapp.com/contacts",
+        Location="https://acme.harvestapp.com/contacts",
+    )
     with pytest.raises(HarvestError, match="https://YOURCOMPANY.harvestapp.com") as caught:
         canned_api.list_contacts()
     assert caught.value.status == status
     assert len(canned.seen) == 1
 
 
-@pytest.mark.parametrize("headers, body, expected", [
-    ({"Hint": "Client has active projects"}, "<errors><error>ignored?</error></errors>",
-     ["Client has active projects", "ignored?"]),
-    ({}, "<errors><error>Name has already been taken</error>"
-         "<error>Email is invalid</error></errors>",
-     ["Name has already been taken", "Email is invalid"]),
-    ({}, "<hash><message>First name can't be blank</message></hash>",
-     ["First name can't be blank"]),
-    ({}, '<?xml version="1.0"?><error><message>Bad client</message></error>', ["Bad client"]),
-    ({}, "<errors><error>  spaced  </error></errors>", ["spaced"]),
-    ({}, "  Plain text reason.\n ", ["Plain text reason."]),
-    ({}, "", ["Harvest refused the request (HTTP {status})."]),
-    ({"Hint": "Only a hint"}, "", ["Only a hint"]),
-])
+@pytest.mark.parametrize(
+    "headers, body, expected",
+    [
+        (
+            {"Hint": "Client has active projects"},
+            "<errors><error>ignored?</error></errors>",
+            ["Client has active projects", "ignored?"],
+        ),
+        (
+            {},
+            "<errors><error>Name has already been taken</error>"
+            "<error>Email is invalid</error></errors>",
+            ["Name has already been taken", "Email is invalid"],
+        ),
+        (
+            {},
+            "<hash><message>First name can't be blank</message></hash>",
+            ["First name can't be blank"],
+        ),
+        ({}, '<?xml version="1.0"?><error><message>Bad client</message></error>', ["Bad client"]),
+        ({}, "<errors><error>  spaced  </error></errors>", ["spaced"]),
+        ({}, "  Plain text reason.\n ", ["Plain text reason."]),
+        ({}, "", ["Harvest refused the request (HTTP {status})."]),
+        ({"Hint": "Only a hint"}, "", ["Only a hint"]),
+    ],
+)
 @pytest.mark.parametrize("status", [400, 422])
 def test_validation_errors_carry_the_servers_words(
-    canned: CannedServer, canned_api: HarvestClient, status: int,
-    headers: dict[str, str], body: str, expected: list[str],
+    canned: CannedServer,
+    canned_api: HarvestClient,
+    status: int,
+    headers: dict[str, str],
+    body: str,
+    expected: list[str],
 ) -> None:
     canned.reply(status, body, **headers)
     with pytest.raises(ValidationError) as caught:
@@ -198,8 +248,9 @@ def test_validation_errors_carry_the_servers_words(
 
 
 @pytest.mark.parametrize("status", [404, 500, 501])
-def test_every_error_shows_the_servers_words(canned: CannedServer, canned_api: HarvestClient,
-                                             status: int) -> None:
+def test_every_error_shows_the_servers_words(
+    canned: CannedServer, canned_api: HarvestClient, status: int
+) -> None:
     """Hint first, then the body's own text: the real reason is there, not in the status."""
     canned.reply(status, "Database is being migrated", Hint="Do you have sufficient privileges?")
     with pytest.raises(HarvestError) as caught:
@@ -208,16 +259,24 @@ def test_every_error_shows_the_servers_words(canned: CannedServer, canned_api: H
     assert message.index("sufficient privileges") < message.index("being migrated")
 
 
-@pytest.mark.parametrize("status, error, words", [
-    (401, AuthenticationError, "email or password"),
-    (403, AccessDeniedError, "permission"),
-    (404, NotFoundError, "non-admin"),
-    (500, ServerError, "HTTP 500"),
-    (501, ServerError, "HTTP 501"),
-    (409, HarvestError, "HTTP 409"),
-])
-def test_status_mapping(canned: CannedServer, canned_api: HarvestClient, status: int,
-                        error: type[HarvestError], words: str) -> None:
+@pytest.mark.parametrize(
+    "status, error, words",
+    [
+        (401, AuthenticationError, "email or password"),
+        (403, AccessDeniedError, "permission"),
+        (404, NotFoundError, "non-admin"),
+        (500, ServerError, "HTTP 500"),
+        (501, ServerError, "HTTP 501"),
+        (409, HarvestError, "HTTP 409"),
+    ],
+)
+def test_status_mapping(
+    canned: CannedServer,
+    canned_api: HarvestClient,
+    status: int,
+    error: type[HarvestError],
+    words: str,
+) -> None:
     canned.reply(status, NGINX_502)
     with pytest.raises(error, match=words) as caught:
         canned_api.get_contact(9)
@@ -226,8 +285,9 @@ def test_status_mapping(canned: CannedServer, canned_api: HarvestClient, status:
     assert not isinstance(caught.value, NotFoundError) or status == 404
 
 
-def test_403_is_not_mistaken_for_a_deletion(canned: CannedServer,
-                                            canned_api: HarvestClient) -> None:
+def test_403_is_not_mistaken_for_a_deletion(
+    canned: CannedServer, canned_api: HarvestClient
+) -> None:
     canned.reply(403, "")
     with pytest.raises(HarvestError) as caught:
         canned_api.delete_contact(9)
@@ -235,8 +295,9 @@ def test_403_is_not_mistaken_for_a_deletion(canned: CannedServer,
 
 
 @pytest.mark.parametrize("status", [502, 504])
-def test_gateway_errors_are_retried_for_get(canned: CannedServer, canned_api: HarvestClient,
-                                            status: int) -> None:
+def test_gateway_errors_are_retried_for_get(
+    canned: CannedServer, canned_api: HarvestClient, status: int
+) -> None:
     canned.reply(status, NGINX_502, Content_Type="text/html")
     canned.reply(status, NGINX_502, Content_Type="text/html")
     canned.reply(200, JANE)
@@ -244,8 +305,9 @@ def test_gateway_errors_are_retried_for_get(canned: CannedServer, canned_api: Ha
     assert len(canned.seen) == 3
 
 
-def test_gateway_errors_give_up_after_bounded_retries(canned: CannedServer,
-                                                      canned_api: HarvestClient) -> None:
+def test_gateway_errors_give_up_after_bounded_retries(
+    canned: CannedServer, canned_api: HarvestClient
+) -> None:
     for _ in range(6):
         canned.reply(502, NGINX_502)
     with pytest.raises(ServerError, match="HTTP 502"):
@@ -253,8 +315,9 @@ def test_gateway_errors_give_up_after_bounded_retries(canned: CannedServer,
     assert len(canned.seen) == 1 + len(canned_api.connection.retry_delays)
 
 
-def test_gateway_error_on_create_is_not_resent(canned: CannedServer,
-                                               canned_api: HarvestClient) -> None:
+def test_gateway_error_on_create_is_not_resent(
+    canned: CannedServer, canned_api: HarvestClient
+) -> None:
     canned.reply(504, NGINX_502)
     with pytest.raises(GatewayError) as caught:
         canned_api.create_contact(NEW)
@@ -274,8 +337,9 @@ def test_http_date_retry_after(canned: CannedServer, canned_api: HarvestClient) 
 
 
 @pytest.mark.parametrize("status", [429, 503])
-def test_throttled_writes_are_resent(canned: CannedServer, canned_api: HarvestClient,
-                                     status: int) -> None:
+def test_throttled_writes_are_resent(
+    canned: CannedServer, canned_api: HarvestClient, status: int
+) -> None:
     canned.reply(status, "", Retry_After="0")
     canned.reply(201, "", Location="/contacts/9")
     canned.reply(200, JANE)
@@ -288,7 +352,8 @@ def test_throttled_writes_are_resent(canned: CannedServer, canned_api: HarvestCl
 
 
 def test_throttle_without_retry_after_waits_16_seconds_and_can_be_cancelled(
-    canned: CannedServer, canned_api: HarvestClient,
+    canned: CannedServer,
+    canned_api: HarvestClient,
 ) -> None:
     canned.reply(503, "")
     cancel = threading.Event()
@@ -315,8 +380,9 @@ def test_throttled_429_keeps_its_status(canned: CannedServer) -> None:
 
 
 @pytest.mark.parametrize("retry_after", ["0", "-5", "nan"])
-def test_endless_throttling_ends(canned: CannedServer, canned_api: HarvestClient,
-                                 retry_after: str) -> None:
+def test_endless_throttling_ends(
+    canned: CannedServer, canned_api: HarvestClient, retry_after: str
+) -> None:
     """A server that says 'retry now' forever gets a bounded number of tries."""
     canned_api.connection.throttle_margin = 0.0
     canned_api.connection.max_throttle_waits = 3
@@ -366,15 +432,17 @@ def _chunked(body: bytes) -> bytes:
 
 
 def test_connection_dropped_before_reply_on_get_is_retried(
-    canned: CannedServer, canned_api: HarvestClient,
+    canned: CannedServer,
+    canned_api: HarvestClient,
 ) -> None:
     canned.drop()
     canned.reply(200, JANE)
     assert canned_api.get_contact(9) == JANE_CONTACT
 
 
-def test_connection_dropped_on_post_is_never_resent(canned: CannedServer,
-                                                    canned_api: HarvestClient) -> None:
+def test_connection_dropped_on_post_is_never_resent(
+    canned: CannedServer, canned_api: HarvestClient
+) -> None:
     canned.drop()
     with pytest.raises(NetworkError) as caught:
         canned_api.create_contact(NEW)
@@ -418,18 +486,28 @@ def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
     now = datetime.now(UTC)
     certificate = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name)
-        .public_key(key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName(
-            [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
         .sign(key, hashes.SHA256())
     )
     cert_path, key_path = folder / "cert.pem", folder / "key.pem"
     cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM,
-                                           serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
     return cert_path, key_path
 
 
@@ -440,10 +518,14 @@ def test_deeply_nested_error_body(canned: CannedServer, canned_api: HarvestClien
     assert len(caught.value.message) < 400
 
 
-def test_html_error_page_is_reduced_to_its_text(canned: CannedServer,
-                                                canned_api: HarvestClient) -> None:
-    canned.reply(400, "<html><head><style>p{}</style></head><body><p>Bad &amp; wrong"
-                      "</p><br></body></html>", Content_Type="text/html")
+def test_html_error_page_is_reduced_to_its_text(
+    canned: CannedServer, canned_api: HarvestClient
+) -> None:
+    canned.reply(
+        400,
+        "<html><head><style>p{}</style></head><body><p>Bad &amp; wrong</p><br></body></html>",
+        Content_Type="text/html",
+    )
     with pytest.raises(ValidationError) as caught:
         canned_api.update_contact(9, {"title": "x"})
     assert caught.value.errors == ["Bad & wrong"]

@@ -56,32 +56,54 @@ def test_create_body_round_trips(contact: Contact) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(contacts, st.datetimes(min_value=datetime(1970, 1, 1), max_value=datetime(2100, 1, 1),
-                             timezones=st.just(UTC)))
+@given(
+    contacts,
+    st.datetimes(
+        min_value=datetime(1970, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)
+    ),
+)
 def test_listed_contact_round_trips(contact: Contact, moment: datetime) -> None:
     """Through the streaming list reader, with the server's id and timestamps added."""
     body = contact_create_body(contact).decode().split("\n", 1)[1]
-    stamps = (f'<id type="integer">7</id><created-at type="datetime">{moment.isoformat()}'
-              f'</created-at><updated-at type="datetime">'
-              f'{moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")}</updated-at>')
-    listed = ('<contacts type="array">' + body.replace("<contact>", "<contact>" + stamps, 1)
-              + "</contacts>").encode()
-    expected = Contact(**{**contact.editable_values(), "id": 7, "created_at": moment,
-                          "updated_at": moment})
+    stamps = (
+        f'<id type="integer">7</id><created-at type="datetime">{moment.isoformat()}'
+        f'</created-at><updated-at type="datetime">'
+        f"{moment.strftime('%Y-%m-%dT%H:%M:%S.%fZ')}</updated-at>"
+    )
+    listed = (
+        '<contacts type="array">'
+        + body.replace("<contact>", "<contact>" + stamps, 1)
+        + "</contacts>"
+    ).encode()
+    expected = Contact(
+        **{**contact.editable_values(), "id": 7, "created_at": moment, "updated_at": moment}
+    )
     assert parse_list([listed], CONTACTS) == [expected]
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.dictionaries(st.sampled_from(["title", "email", "fax", "first_name", "phone_mobile"]),
-                       st.none() | XML_TEXT, min_size=1))
+@given(
+    st.dictionaries(
+        st.sampled_from(["title", "email", "fax", "first_name", "phone_mobile"]),
+        st.none() | XML_TEXT,
+        min_size=1,
+    )
+)
 def test_update_body_round_trips_including_cleared_fields(changes: dict[str, str | None]) -> None:
     assert read_back(contact_update_body(changes)) == changes
 
 
 def test_create_sends_no_id_no_timestamps_and_typed_client_id() -> None:
     now = datetime(2020, 1, 1, tzinfo=UTC)
-    contact = Contact(id=-5, client_id=12, first_name="Ann & <Bob>", last_name="O'Neil",
-                      email="", created_at=now, updated_at=now)
+    contact = Contact(
+        id=-5,
+        client_id=12,
+        first_name="Ann & <Bob>",
+        last_name="O'Neil",
+        email="",
+        created_at=now,
+        updated_at=now,
+    )
     body = contact_create_body(contact).decode()
     assert body.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<contact>\n')
     assert '<client-id type="integer">12</client-id>' in body
@@ -106,8 +128,9 @@ def test_carriage_returns_survive_as_references() -> None:
     assert read_back(body) == {"title": "a\r\nb\rc"}
 
 
-@pytest.mark.parametrize("text", ["a\x00b", "\x01", "bell\x07", "\x1f", "\ufffe", "\uffff",
-                                  "\ud800"])
+@pytest.mark.parametrize(
+    "text", ["a\x00b", "\x01", "bell\x07", "\x1f", "\ufffe", "\uffff", "\ud800"]
+)
 def test_characters_xml_cannot_carry_are_refused(text: str) -> None:
     with pytest.raises(ValidationError) as caught:
         contact_update_body({"title": text})

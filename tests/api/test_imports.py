@@ -20,8 +20,9 @@ print("httpx" in sys.modules, HarvestClient.__module__)
 
 
 def test_httpx_is_loaded_with_the_client_only() -> None:
-    result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
-                            timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "True", "addressbook.api.client"]
 

@@ -44,9 +44,27 @@ DOCUMENTS = [
     "<html><head><title>502</title></head><body><h1>We're sorry</h1></body></html>",
 ]
 ODD_VALUES = [
-    "", " ", "nil", "-1", "0", "true", "maybe", "1e400", "9" * 25, "9" * 5000, "\u0663",
-    "0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-05:00", "2008-02-30T00:00:00Z",
-    "<x/>", "&amp;", "&#0;", "&unknown;", "]]>", "\ufeff", "\x00",
+    "",
+    " ",
+    "nil",
+    "-1",
+    "0",
+    "true",
+    "maybe",
+    "1e400",
+    "9" * 25,
+    "9" * 5000,
+    "\u0663",
+    "0001-01-01T00:00:00+01:00",
+    "9999-12-31T23:59:59-05:00",
+    "2008-02-30T00:00:00Z",
+    "<x/>",
+    "&amp;",
+    "&#0;",
+    "&unknown;",
+    "]]>",
+    "\ufeff",
+    "\x00",
 ]
 
 
@@ -63,15 +81,27 @@ def mutated_documents(draw: st.DrawFn) -> bytes:
         text = f'<{root} type="{draw(st.sampled_from(["array", "Array", "hash"]))}">{text}</{root}>'
     data = text.encode()
     if draw(st.booleans()):
-        data = draw(st.sampled_from([b"", b"\xef\xbb\xbf", b'<?xml version="1.0"?>\n',
-                                     b'<?xml version="1.0" encoding="bogus"?>'])) + data
+        data = (
+            draw(
+                st.sampled_from(
+                    [
+                        b"",
+                        b"\xef\xbb\xbf",
+                        b'<?xml version="1.0"?>\n',
+                        b'<?xml version="1.0" encoding="bogus"?>',
+                    ]
+                )
+            )
+            + data
+        )
     if draw(st.booleans()):
         data = data[: draw(st.integers(min_value=0, max_value=len(data)))]
     return data
 
 
-ODD_BODIES = st.one_of(st.binary(max_size=300), mutated_documents(),
-                       st.text(max_size=200).map(str.encode))
+ODD_BODIES = st.one_of(
+    st.binary(max_size=300), mutated_documents(), st.text(max_size=200).map(str.encode)
+)
 
 
 def only_harvest_errors(call: Callable[[], Any]) -> Any:
@@ -98,10 +128,14 @@ def test_the_codec_lets_only_protocol_errors_out(body: bytes, chunk_size: int) -
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(min_value=400, max_value=599), ODD_BODIES,
-       st.lists(st.text(max_size=40), max_size=3))
-def test_error_replies_always_map_to_a_harvest_error(status: int, body: bytes,
-                                                     hints: list[str]) -> None:
+@given(
+    st.integers(min_value=400, max_value=599),
+    ODD_BODIES,
+    st.lists(st.text(max_size=40), max_size=3),
+)
+def test_error_replies_always_map_to_a_harvest_error(
+    status: int, body: bytes, hints: list[str]
+) -> None:
     headers = httpx.Headers([(b"Hint", hint.encode()) for hint in hints])  # raw UTF-8
     error = error_for(status, headers, body, "contact 9", "PUT")
     assert isinstance(error, HarvestError) and error.message.strip()
@@ -110,8 +144,9 @@ def test_error_replies_always_map_to_a_harvest_error(status: int, body: bytes,
 # One server and one client for all examples; no budget, no waits: a throttle or a
 # gateway error ends the call at once.
 def impatient_client(url: str) -> HarvestClient:
-    api = HarvestClient(url, DEMO_EMAIL, DEMO_PASSWORD, timeout=5.0, max_throttle_wait=0,
-                        requests_per_window=10**9)
+    api = HarvestClient(
+        url, DEMO_EMAIL, DEMO_PASSWORD, timeout=5.0, max_throttle_wait=0, requests_per_window=10**9
+    )
     api.connection.retry_delays = ()
     return api
 
@@ -150,11 +185,13 @@ CALLS: dict[str, tuple[Callable[[HarvestClient], Any], type | tuple[type, ...]]]
 }
 
 
-@settings(max_examples=100, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(body=ODD_BODIES, call=st.sampled_from(sorted(CALLS)))
-def test_odd_200_bodies_over_the_wire(odd_sandbox: SandboxServer, sandbox_api: HarvestClient,
-                                      body: bytes, call: str) -> None:
+def test_odd_200_bodies_over_the_wire(
+    odd_sandbox: SandboxServer, sandbox_api: HarvestClient, body: bytes, call: str
+) -> None:
     """The sandbox answers 200 with exactly these bytes; the client reads them."""
     odd_sandbox.faults.clear()
     odd_sandbox.faults.add("malformed", method="GET", body=body)
@@ -167,21 +204,41 @@ def test_odd_200_bodies_over_the_wire(odd_sandbox: SandboxServer, sandbox_api: H
 HEADER_TEXT = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x2FF), max_size=40)
 
 
-@settings(max_examples=100, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(status=st.sampled_from([200, 201, 204, 301, 302, 400, 401, 403, 404, 409, 422, 429,
-                               500, 502, 503, 504]),
-       body=ODD_BODIES, retry_after=HEADER_TEXT, location=HEADER_TEXT, hint=HEADER_TEXT,
-       content_type=st.sampled_from(["application/xml", "text/html", "application/json", ""]),
-       call=st.sampled_from(["get", "list", "create", "update", "delete"]))
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    status=st.sampled_from(
+        [200, 201, 204, 301, 302, 400, 401, 403, 404, 409, 422, 429, 500, 502, 503, 504]
+    ),
+    body=ODD_BODIES,
+    retry_after=HEADER_TEXT,
+    location=HEADER_TEXT,
+    hint=HEADER_TEXT,
+    content_type=st.sampled_from(["application/xml", "text/html", "application/json", ""]),
+    call=st.sampled_from(["get", "list", "create", "update", "delete"]),
+)
 def test_any_status_and_headers_over_the_wire(
-    odd_canned: CannedServer, canned_odd_api: HarvestClient, status: int, body: bytes,
-    retry_after: str, location: str, hint: str, content_type: str, call: str,
+    odd_canned: CannedServer,
+    canned_odd_api: HarvestClient,
+    status: int,
+    body: bytes,
+    retry_after: str,
+    location: str,
+    hint: str,
+    content_type: str,
+    call: str,
 ) -> None:
     """One reply with these parts; a create's or update's follow-up GET finds none (599)."""
     odd_canned.replies.clear()
-    odd_canned.reply(status, body, Retry_After=retry_after, Location=location, Hint=hint,
-                     Content_Type=content_type)
+    odd_canned.reply(
+        status,
+        body,
+        Retry_After=retry_after,
+        Location=location,
+        Hint=hint,
+        Content_Type=content_type,
+    )
     api = canned_odd_api
     new = Contact(id=None, client_id=3, first_name="A", last_name="B")
     calls: dict[str, Callable[[], Any]] = {

@@ -19,17 +19,28 @@ from addressbook.sandbox import DEMO_EMAIL, DEMO_PASSWORD, SandboxServer
 NOW = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
 
 
-@pytest.mark.parametrize("header, seconds", [
-    ("5", 5.0), (" 12 ", 12.0), ("0", 0.0), ("1.5", 1.5), ("-3", 0.0),
-    (None, DEFAULT_RETRY_AFTER), ("", DEFAULT_RETRY_AFTER), ("soon", DEFAULT_RETRY_AFTER),
-    (format_datetime(NOW + timedelta(seconds=30), usegmt=True), 30.0),
-    ("Wed, 01 May 2024 12:00:07 GMT", 7.0),
-    ("Wed, 01 May 2024 11:59:00 GMT", 0.0),  # already past
-    ("5, 5", 5.0),  # the header twice, joined
-    ("inf", DEFAULT_RETRY_AFTER), ("1e309", DEFAULT_RETRY_AFTER), ("nan", DEFAULT_RETRY_AFTER),
-    ("Wed, 01 May 99999 12:00:07 GMT", DEFAULT_RETRY_AFTER),
-    ("Wed, 01 May 2024 12:00:07 +9999", DEFAULT_RETRY_AFTER),
-])
+@pytest.mark.parametrize(
+    "header, seconds",
+    [
+        ("5", 5.0),
+        (" 12 ", 12.0),
+        ("0", 0.0),
+        ("1.5", 1.5),
+        ("-3", 0.0),
+        (None, DEFAULT_RETRY_AFTER),
+        ("", DEFAULT_RETRY_AFTER),
+        ("soon", DEFAULT_RETRY_AFTER),
+        (format_datetime(NOW + timedelta(seconds=30), usegmt=True), 30.0),
+        ("Wed, 01 May 2024 12:00:07 GMT", 7.0),
+        ("Wed, 01 May 2024 11:59:00 GMT", 0.0),  # already past
+        ("5, 5", 5.0),  # the header twice, joined
+        ("inf", DEFAULT_RETRY_AFTER),
+        ("1e309", DEFAULT_RETRY_AFTER),
+        ("nan", DEFAULT_RETRY_AFTER),
+        ("Wed, 01 May 99999 12:00:07 GMT", DEFAULT_RETRY_AFTER),
+        ("Wed, 01 May 2024 12:00:07 +9999", DEFAULT_RETRY_AFTER),
+    ],
+)
 def test_retry_after(header: str | None, seconds: float) -> None:
     assert parse_retry_after(header, now=lambda: NOW) == pytest.approx(seconds)
 
@@ -83,8 +94,9 @@ def test_wait_with_event_already_set() -> None:
 def test_waiting_for_the_budget_is_cancellable(sandbox: SandboxServer) -> None:
     """One request a minute: the second waits for its turn, and Cancel ends the wait
     without sending it."""
-    with HarvestClient(sandbox.url, DEMO_EMAIL, DEMO_PASSWORD, requests_per_window=1,
-                       window_seconds=60.0) as api:
+    with HarvestClient(
+        sandbox.url, DEMO_EMAIL, DEMO_PASSWORD, requests_per_window=1, window_seconds=60.0
+    ) as api:
         api.cancel_event = threading.Event()
         api.who_am_i()
         threading.Timer(0.05, api.cancel_event.set).start()

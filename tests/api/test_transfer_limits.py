@@ -15,13 +15,16 @@ from addressbook.api.records import CONTACTS
 from .canned import CannedServer
 
 LIST_START = b'<?xml version="1.0" encoding="UTF-8"?>\n<contacts type="array">'
-JANE = (b'<contact><id type="integer">7</id><client-id type="integer">1</client-id>'
-        b"<first-name>Jane\xc2\x9b31m\xe2\x80\xaeRed</first-name><last-name>Doe</last-name>"
-        b"</contact>")
+JANE = (
+    b'<contact><id type="integer">7</id><client-id type="integer">1</client-id>'
+    b"<first-name>Jane\xc2\x9b31m\xe2\x80\xaeRed</first-name><last-name>Doe</last-name>"
+    b"</contact>"
+)
 
 
 def test_a_gzipped_list_is_read_and_odd_characters_stay_data(
-        canned: CannedServer, canned_api: HarvestClient) -> None:
+    canned: CannedServer, canned_api: HarvestClient
+) -> None:
     body = LIST_START + JANE + b"</contacts>"
     canned.reply(200, gzip.compress(body), **{"Content-Encoding": "gzip"})
     [jane] = canned_api.list_contacts()
@@ -30,13 +33,15 @@ def test_a_gzipped_list_is_read_and_odd_characters_stay_data(
 
 
 def test_a_deflated_reply_is_read(canned: CannedServer, canned_api: HarvestClient) -> None:
-    canned.reply(200, zlib.compress(LIST_START + JANE + b"</contacts>"),
-                 **{"Content-Encoding": "deflate"})
+    canned.reply(
+        200, zlib.compress(LIST_START + JANE + b"</contacts>"), **{"Content-Encoding": "deflate"}
+    )
     assert [c.id for c in canned_api.list_contacts()] == [7]
 
 
 def test_a_compression_bomb_of_comments_is_refused_by_its_ratio(
-        canned: CannedServer, canned_api: HarvestClient) -> None:
+    canned: CannedServer, canned_api: HarvestClient
+) -> None:
     # Comments hold no text and no records: only the ratio (or, later, the list's size)
     # can stop them. A lower ratio than the default 200 lets it trip first here.
     limits = canned_api.connection.limits
@@ -75,8 +80,9 @@ def test_a_long_escaped_field_under_the_limits_is_read() -> None:
 @pytest.mark.parametrize("split", [30, 150, 10_000])
 def test_raw_control_characters_stay_in_the_data(split: int) -> None:
     """XML forbids them, but one colleague's stray ESC must not stop every sync."""
-    body = LIST_START + JANE.replace(b"<last-name>Doe", b"<last-name>D\x1b[2Joe\x07") + \
-        b"</contacts>"
+    body = (
+        LIST_START + JANE.replace(b"<last-name>Doe", b"<last-name>D\x1b[2Joe\x07") + b"</contacts>"
+    )
     [contact] = parse_list(iter([body[:split], body[split:]]), CONTACTS)
     assert contact.last_name == "D\x1b[2Joe\x07"
     assert contact.first_name == "Jane\x9b31m\u202eRed"

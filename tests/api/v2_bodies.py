@@ -20,6 +20,8 @@ ERROR_401 = b'{"error":"invalid_token","error_description":"The access token pro
 ERROR_403 = b'{"message":"Not authorized!"}'
 ERROR_404_JSON = b'{"status":404,"error":"Not Found"}'
 ERROR_422_2019 = b'{"message":"Project can\'t be blank, Task can\'t be blank, Spent date can\'t be blank, Spent date is not a valid date"}'  # noqa: E501
-ERROR_422_2021 = b'{"message":"This client is not removable. It still has projects and/or invoices."}'  # noqa: E501
+ERROR_422_2021 = (
+    b'{"message":"This client is not removable. It still has projects and/or invoices."}'  # noqa: E501
+)
 # The docs' sample cursor link (§8).
 NEXT_CURSOR_LINK = "https://api.harvestapp.com/v2/clients?cursor=eyJhZnRlciI6eyJpZCI6MzAwN319&per_page=2000&ref=next_cursor"  # noqa: E501

@@ -9,8 +9,9 @@ from addressbook.cleanup.scan import BAD_EMAIL, NO_LAST_NAME, NO_WAY_TO_REACH
 from addressbook.core.models import Client, Contact
 
 
-def person(contact_id: int, first: str = "Ann", last: str = "Lee", client: int = 1,
-           **fields: str | None) -> Contact:
+def person(
+    contact_id: int, first: str = "Ann", last: str = "Lee", client: int = 1, **fields: str | None
+) -> Contact:
     return Contact(contact_id, client, first, last, **fields)  # type: ignore[arg-type]
 
 
@@ -36,14 +37,20 @@ def test_normalise_phone_formats_numbers_and_refuses_notes() -> None:
     assert normalise_phone("+49 30 1234567", "US") == "+49 30 1234567"
     assert normalise_phone("+44 20 7946 0018", "GB", "national") == "020 7946 0018"
     assert normalise_phone("+49 30 1234567", "GB", "national") == "+49 30 1234567"
-    for note in ("ask Jenny", "ext. 12 via reception", "+1 555 123 4567 ext. 12 (ask Jenny)",
-                 "12", ""):
+    for note in (
+        "ask Jenny",
+        "ext. 12 via reception",
+        "+1 555 123 4567 ext. 12 (ask Jenny)",
+        "12",
+        "",
+    ):
         assert normalise_phone(note, "GB") is None
 
 
 def test_phone_preview_flags_notes_and_skips_numbers_already_formatted() -> None:
-    contacts = [person(1, phone_office="020 7946 0018", phone_mobile="ask Jenny",
-                       fax="+44 20 7946 0019")]
+    contacts = [
+        person(1, phone_office="020 7946 0018", phone_mobile="ask Jenny", fax="+44 20 7946 0019")
+    ]
     fixes = preview(contacts, "GB")
     assert [(f.field, f.before, f.after) for f in fixes] == [
         ("phone_office", "020 7946 0018", "+44 20 7946 0018"),
@@ -66,7 +73,10 @@ def test_scan_lists_incomplete_contacts_and_those_at_inactive_clients() -> None:
     ]
     report = scan(contacts, [Client(1, "Active"), Client(2, "Old", active=False)])
     assert {i.contact.id: i.reasons for i in report.incomplete} == {
-        1: (NO_LAST_NAME,), 2: (NO_WAY_TO_REACH,), 3: (BAD_EMAIL,)}
+        1: (NO_LAST_NAME,),
+        2: (NO_WAY_TO_REACH,),
+        3: (BAD_EMAIL,),
+    }
     assert [c.id for c in report.inactive] == [4]
     assert report.count == 4
 

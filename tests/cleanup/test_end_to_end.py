@@ -56,14 +56,17 @@ def test_undoing_a_merge_before_the_sync_sends_nothing(
     assert [r.method for r in server.requests if r.method != "GET"] == []
 
 
-def test_phones_normalised_in_a_batch_and_undone(
-    server: SandboxServer, synced: SyncEngine
-) -> None:
+def test_phones_normalised_in_a_batch_and_undone(server: SandboxServer, synced: SyncEngine) -> None:
     cache = synced.cache
     client = cache.clients()[0].id
     for number in range(3):
-        server.store.add_contact(client, f"P{number}", "Phone",
-                                 phone_office=f"020 7946 010{number}", phone_mobile="ask Jenny")
+        server.store.add_contact(
+            client,
+            f"P{number}",
+            "Phone",
+            phone_office=f"020 7946 010{number}",
+            phone_mobile="ask Jenny",
+        )
     sync_ok(synced, full=True)
     phoned = [c for c in cache.contacts() if c.last_name == "Phone"]
     fixes = [f for f in preview(phoned, "GB") if f.after is not None]
@@ -72,13 +75,19 @@ def test_phones_normalised_in_a_batch_and_undone(
     sync_ok(synced)
     on_server = [c for c in server.store.contacts() if c.last_name == "Phone"]
     assert sorted(c.phone_office or "" for c in on_server) == [
-        "+44 20 7946 0100", "+44 20 7946 0101", "+44 20 7946 0102"]
+        "+44 20 7946 0100",
+        "+44 20 7946 0101",
+        "+44 20 7946 0102",
+    ]
     assert {c.phone_mobile for c in on_server} == {"ask Jenny"}
     undo_phone_fixes(cache, fixes)
     sync_ok(synced)
     on_server = [c for c in server.store.contacts() if c.last_name == "Phone"]
     assert sorted(c.phone_office or "" for c in on_server) == [
-        "020 7946 0100", "020 7946 0101", "020 7946 0102"]
+        "020 7946 0100",
+        "020 7946 0101",
+        "020 7946 0102",
+    ]
 
 
 def test_server_and_local_edits_in_history_and_a_version_restored(
@@ -87,14 +96,18 @@ def test_server_and_local_edits_in_history_and_a_version_restored(
     cache = synced.cache
     target = server.store.contacts()[4]
     assert target.id is not None and target.updated_at is not None
-    server.store.update_contact(target.id, title="Server title",
-                                updated_at=target.updated_at + timedelta(minutes=5))
+    server.store.update_contact(
+        target.id, title="Server title", updated_at=target.updated_at + timedelta(minutes=5)
+    )
     sync_ok(synced, full=True)
     cache.update_contact(target.id, {"title": "Local title"})
     sync_ok(synced)
     versions = cache.history(target.id)
     assert [(v.source, v.contact.title) for v in versions] == [
-        ("harvest", target.title), ("harvest", "Server title"), ("local", "Local title")]
+        ("harvest", target.title),
+        ("harvest", "Server title"),
+        ("local", "Local title"),
+    ]
     assert versions[0].seen_at < versions[1].seen_at <= versions[2].seen_at
     assert versions[2].confirmed_at is not None and versions[1].confirmed_at is None
     cache.restore_version(target.id, 1)
@@ -113,7 +126,9 @@ def test_local_and_server_deletes_in_the_trash_and_restored_once(
     server.store.delete_contact(theirs.id)
     sync_ok(synced, full=True)
     assert {(t.contact.id, t.source) for t in cache.trash()} == {
-        (mine.id, "local"), (theirs.id, "harvest")}
+        (mine.id, "local"),
+        (theirs.id, "harvest"),
+    }
     before = posts(server)
     for old in (mine, theirs):
         assert old.id is not None
@@ -131,4 +146,7 @@ def test_local_and_server_deletes_in_the_trash_and_restored_once(
 
 def _same_person(left: Contact, right: Contact) -> bool:
     return (left.first_name, left.last_name, left.email) == (
-        right.first_name, right.last_name, right.email)
+        right.first_name,
+        right.last_name,
+        right.email,
+    )

@@ -63,7 +63,8 @@ def trash_twelve(server: SandboxServer, path: Path) -> None:
 
 @pytest.mark.slow
 def test_sigkill_mid_restore_never_creates_a_contact_twice(
-    crash_server: SandboxServer, tmp_path: Path  # noqa: F811
+    crash_server: SandboxServer,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     path = tmp_path / "restore.sqlite3"
     trash_twelve(crash_server, path)

@@ -72,8 +72,9 @@ def test_phone_preview_applied_as_one_batch_and_undone(
     qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer
 ) -> None:
     client = sandbox.store.clients()[0].id
-    sandbox.store.add_contact(client, "Phil", "Phones", phone_office="020 7946 0100",
-                              phone_mobile="ask Jenny")
+    sandbox.store.add_contact(
+        client, "Phil", "Phones", phone_office="020 7946 0100", phone_mobile="ask Jenny"
+    )
     controller = started(qtbot, make_app, sandbox)
     phones = controller.view.phones
     phones.region.setCurrentIndex(phones.region.findData("FR"))
@@ -150,8 +151,9 @@ def test_views_filter_by_client(qtbot: QtBot) -> None:
     view.show_report(CleanupReport(incomplete=[], inactive=[bob]), [a, b])
     from addressbook.cleanup.scan import Incomplete
 
-    view.show_report(CleanupReport(incomplete=[Incomplete(ann, ("No last name",))],
-                                   inactive=[bob]), [a, b])
+    view.show_report(
+        CleanupReport(incomplete=[Incomplete(ann, ("No last name",))], inactive=[bob]), [a, b]
+    )
     assert view.incomplete.model.rowCount() == 1 and view.inactive.model.rowCount() == 1
     view.client_filter.setCurrentIndex(view.client_filter.findData(2))
     assert view.incomplete.model.rowCount() == 0 and view.inactive.model.rowCount() == 1

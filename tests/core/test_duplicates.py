@@ -87,8 +87,13 @@ def test_describe_names_the_person_client_and_email() -> None:
 def test_an_index_of_100000_contacts_finds_both_kinds_of_match() -> None:
     # Speed is measured in bench/bench_duplicates.py, not here.
     contacts = [
-        Contact(i, i % 500, f"First{i}", f"Läst{i}" if i % 20 == 0 else f"Last{i}",
-                email=f"person{i}@example.com")
+        Contact(
+            i,
+            i % 500,
+            f"First{i}",
+            f"Läst{i}" if i % 20 == 0 else f"Last{i}",
+            email=f"person{i}@example.com",
+        )
         for i in range(100_000)
     ]
     index = DuplicateIndex.build(contacts)

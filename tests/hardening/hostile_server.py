@@ -31,7 +31,7 @@ from types import TracebackType
 from typing import Any
 
 LIST_START = b'<?xml version="1.0" encoding="UTF-8"?>\n<contacts type="array">\n'
-CONTACT_START = b"<contact><id type=\"integer\">50001</id><client-id type=\"integer\">1</client-id>"
+CONTACT_START = b'<contact><id type="integer">50001</id><client-id type="integer">1</client-id>'
 PIECE = 1 << 16
 _MIB = 1 << 20
 
@@ -162,8 +162,11 @@ class _Handler(BaseHTTPRequestHandler):
         elif mode == "echo_401":
             self._send(401, self._echo_credentials(), **{"Content-Type": "text/plain"})
         elif mode == "gzip_bomb":
-            self._send(200, gzip_bomb_body(options.get("inflated_mib", 2048)),
-                       **{"Content-Encoding": "gzip"})
+            self._send(
+                200,
+                gzip_bomb_body(options.get("inflated_mib", 2048)),
+                **{"Content-Encoding": "gzip"},
+            )
         else:
             self._stream(BODIES[mode](options))
 
@@ -214,8 +217,9 @@ class HostileServer:
         self.requests: list[tuple[str, str, dict[str, str]]] = []
         self.received = threading.Event()  # set when the first request has arrived
         self._httpd = _Server(self)
-        self._thread = threading.Thread(target=self._httpd.serve_forever,
-                                        kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def url(self) -> str:
@@ -227,8 +231,12 @@ class HostileServer:
         self._thread.start()
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 traceback: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
         self.stopped.set()
         self._httpd.shutdown()
         self._httpd.server_close()

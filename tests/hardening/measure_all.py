@@ -15,8 +15,9 @@ from .hostile_server import HostileServer
 CUTOFF = 120.0
 
 
-def probe(url: str, call: str = "list_contacts", options: str = "{}",
-          cutoff: float = CUTOFF) -> dict[str, object]:
+def probe(
+    url: str, call: str = "list_contacts", options: str = "{}", cutoff: float = CUTOFF
+) -> dict[str, object]:
     command = [sys.executable, "-m", "tests.hardening.child_probe", url, call, options]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=cutoff)

@@ -26,8 +26,10 @@ from addressbook.settings import Preferences, Settings
 from addressbook.storage import Cache
 from addressbook.ui.startup_snapshot import save_snapshot, snapshot_path
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX; Windows "
-                                "keeps other users out of the per-user profile instead")
+pytestmark = pytest.mark.skipif(
+    os.name != "posix",
+    reason="file modes are POSIX; Windows keeps other users out of the per-user profile instead",
+)
 
 SERVER = "https://acme.harvestapp.com"
 EMAIL = "jane.doe@example.com"
@@ -154,12 +156,18 @@ def test_exports_are_private(tmp_path: Path, umask_022: None) -> None:
 def test_the_app_under_umask_022_leaves_nothing_readable_by_others(tmp_path: Path) -> None:
     """The whole app, as a user runs it: every file and folder it made is owner-only."""
     home = tmp_path / "home"
-    env = {**os.environ, "XDG_CONFIG_HOME": str(home / "config"),
-           "XDG_STATE_HOME": str(home / "state"), "XDG_DATA_HOME": str(home / "share"),
-           "XDG_CACHE_HOME": str(home / "cache"), "ADDRESSBOOK_DATA_DIR": str(home / "data")}
+    env = {
+        **os.environ,
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "XDG_DATA_HOME": str(home / "share"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "ADDRESSBOOK_DATA_DIR": str(home / "data"),
+    }
     command = f'umask 022 && exec "{sys.executable}" -m addressbook --demo --smoke-test'
-    result = subprocess.run(["sh", "-c", command], env=env, capture_output=True, text=True,
-                            timeout=120, check=False)
+    result = subprocess.run(
+        ["sh", "-c", command], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
     assert result.returncode == 0, result.stderr
     made = list(home.rglob("*"))
     assert any(p.name.endswith(".ini") for p in made) and any(p.suffix == ".log" for p in made)

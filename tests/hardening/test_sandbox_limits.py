@@ -29,8 +29,10 @@ def exchange(server: SandboxServer, request: bytes) -> bytes:
 
 def post(body: bytes, authorization: str | None) -> bytes:
     auth = f"Authorization: {authorization}\r\n" if authorization else ""
-    return (f"POST /contacts HTTP/1.1\r\nHost: x\r\n{auth}Connection: close\r\n"
-            f"Content-Length: {len(body)}\r\n\r\n").encode() + body
+    return (
+        f"POST /contacts HTTP/1.1\r\nHost: x\r\n{auth}Connection: close\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode() + body
 
 
 def test_bodies_of_refused_requests_are_not_kept() -> None:
@@ -55,8 +57,10 @@ def test_the_request_log_is_bounded_by_count_and_bytes() -> None:
 
 
 def test_a_half_sent_request_is_dropped_after_the_socket_timeout() -> None:
-    with SandboxServer(clients=1, contacts=1, socket_timeout=0.5) as server, \
-            socket.create_connection((server.host, server.port), timeout=10) as sock:
+    with (
+        SandboxServer(clients=1, contacts=1, socket_timeout=0.5) as server,
+        socket.create_connection((server.host, server.port), timeout=10) as sock,
+    ):
         sock.sendall(b"GET /contacts HTTP/1.1\r\nHost: x\r\n")  # and never the end
         assert sock.recv(1024) == b""  # the server hung up instead of waiting forever
 
@@ -83,19 +87,33 @@ def test_a_non_loopback_host_needs_an_explicit_flag() -> None:
 
 
 def test_the_remote_flag_warns_and_the_password_comes_from_the_environment() -> None:
-    command = [sys.executable, "-m", "addressbook.sandbox", "--host", "0.0.0.0",
-               "--allow-remote", "--contacts", "0", "--quiet", "--port", "0"]
+    command = [
+        sys.executable,
+        "-m",
+        "addressbook.sandbox",
+        "--host",
+        "0.0.0.0",
+        "--allow-remote",
+        "--contacts",
+        "0",
+        "--quiet",
+        "--port",
+        "0",
+    ]
     environment = {**os.environ, "HARVEST_SANDBOX_PASSWORD": "from-the-env-1"}
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True, env=environment) as process:
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment
+    ) as process:
         assert process.stdout is not None and process.stderr is not None
         url = process.stdout.readline().rsplit(" ", 1)[-1].strip()
         warning = process.stderr.readline()
         port = int(url.rsplit(":", 1)[-1])
         token = base64.b64encode(f"{DEMO_EMAIL}:from-the-env-1".encode()).decode()
         with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
-            sock.sendall(f"GET /account/who_am_i HTTP/1.1\r\nHost: x\r\nAuthorization: Basic "
-                         f"{token}\r\nConnection: close\r\n\r\n".encode())
+            sock.sendall(
+                f"GET /account/who_am_i HTTP/1.1\r\nHost: x\r\nAuthorization: Basic "
+                f"{token}\r\nConnection: close\r\n\r\n".encode()
+            )
             assert sock.recv(64).startswith(b"HTTP/1.1 200")
         process.terminate()
         process.wait(timeout=10)
@@ -103,6 +121,10 @@ def test_the_remote_flag_warns_and_the_password_comes_from_the_environment() -> 
 
 
 def test_the_help_names_the_password_variable() -> None:
-    shown = subprocess.run([sys.executable, "-m", "addressbook.sandbox", "--help"],
-                           capture_output=True, text=True, timeout=60).stdout
+    shown = subprocess.run(
+        [sys.executable, "-m", "addressbook.sandbox", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
     assert "HARVEST_SANDBOX_PASSWORD" in shown and "--allow-remote" in shown

@@ -38,7 +38,10 @@ def harvest() -> Iterator[SandboxServer]:
 def start_child(mode: str, server: SandboxServer, path: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, str(CHILD), mode, server.url, str(path)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -173,8 +176,14 @@ def test_a_data_folder_that_cannot_be_made_does_not_claim_another_copy_runs(
 
 
 def run_app(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "addressbook", *args], env=env,
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "addressbook", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_a_second_launch_shows_the_first_and_a_killed_one_leaves_no_lock(
@@ -183,8 +192,13 @@ def test_a_second_launch_shows_the_first_and_a_killed_one_leaves_no_lock(
     data, log = tmp_path / "data", tmp_path / "first.log"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ADDRESSBOOK_DATA_DIR": str(data)}
     with log.open("w") as stderr:
-        first = subprocess.Popen([sys.executable, "-m", "addressbook", "-v"], env=env,
-                                 stdout=subprocess.DEVNULL, stderr=stderr, text=True)
+        first = subprocess.Popen(
+            [sys.executable, "-m", "addressbook", "-v"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            text=True,
+        )
     try:
         qtbot.waitUntil(lambda: "Listening for other launches" in log.read_text(), timeout=60_000)
         smoke = run_app("--demo", "--smoke-test", env=env)

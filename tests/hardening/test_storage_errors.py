@@ -32,8 +32,10 @@ IMPORT_SIZE = 2_000
 
 
 def an_import(client_id: int) -> list[Contact]:
-    return [Contact(None, client_id, "Imported", f"Row{n}", email=f"row{n}@example.com")
-            for n in range(IMPORT_SIZE)]
+    return [
+        Contact(None, client_id, "Imported", f"Row{n}", email=f"row{n}@example.com")
+        for n in range(IMPORT_SIZE)
+    ]
 
 
 def queue_three_edits(cache: Cache) -> list[int]:

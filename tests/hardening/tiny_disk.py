@@ -25,8 +25,12 @@ def _mount_tiny(path: Path) -> str | None:
         return "needs root on Linux to mount a tmpfs with a size limit"
     path.mkdir()
     size = f"size={TINY_DISK_BYTES // 1024}k"
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", size, "tmpfs", str(path)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", size, "tmpfs", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     return None if done.returncode == 0 else f"mount refused: {done.stderr.strip()}"
 
 

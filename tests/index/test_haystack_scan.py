@@ -8,14 +8,30 @@ import pytest
 
 from addressbook.index.haystack_scan import HaystackScan
 
-WORDS = ["müller", "mar", "maria", "acme", "555-1234", "5551234", "zoë", "山田", "o'neil",
-         "x\ny", "a\x1eb", "", "ma", "55"]
+WORDS = [
+    "müller",
+    "mar",
+    "maria",
+    "acme",
+    "555-1234",
+    "5551234",
+    "zoë",
+    "山田",
+    "o'neil",
+    "x\ny",
+    "a\x1eb",
+    "",
+    "ma",
+    "55",
+]
 
 
 def haystacks(count: int, seed: int = 7) -> list[str]:
     rng = random.Random(seed)
-    return ["\x1f".join(rng.choice(WORDS) + str(rng.randrange(1000)) for _ in range(4))
-            for _ in range(count)]
+    return [
+        "\x1f".join(rng.choice(WORDS) + str(rng.randrange(1000)) for _ in range(4))
+        for _ in range(count)
+    ]
 
 
 @pytest.mark.parametrize("count", [0, 40, 12_000])  # 12k rows: the joined buffer is used too

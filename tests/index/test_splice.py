@@ -15,8 +15,17 @@ def splices(draw: st.DrawFn) -> tuple[Splice, list[int]]:
     removed = sorted(draw(st.sets(st.integers(0, length - 1), max_size=length))) if length else []
     added = draw(st.integers(0, 120))
     new_length = length - len(removed) + added
-    inserted = sorted(draw(st.lists(st.integers(0, new_length - 1), unique=True,
-                                    min_size=added, max_size=added))) if added else []
+    inserted = (
+        sorted(
+            draw(
+                st.lists(
+                    st.integers(0, new_length - 1), unique=True, min_size=added, max_size=added
+                )
+            )
+        )
+        if added
+        else []
+    )
     return Splice(length, removed, inserted), list(range(length))
 
 

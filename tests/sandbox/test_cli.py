@@ -71,9 +71,14 @@ def test_cli_prints_the_v2_demo_token_and_account_that_work() -> None:
         url = banner["Harvest"].rsplit(" ", 1)[-1]
         assert banner["API"].startswith(f"API v2 at {url}/v2")
         token, account = banner["token"].split()[-1], banner["account"].split()[-1]
-        request = urllib.request.Request(f"{url}/v2/contacts", headers={
-            "Authorization": f"Bearer {token}", "Harvest-Account-Id": account,
-            "User-Agent": "CLI test (test@example.com)"})
+        request = urllib.request.Request(
+            f"{url}/v2/contacts",
+            headers={
+                "Authorization": f"Bearer {token}",
+                "Harvest-Account-Id": account,
+                "User-Agent": "CLI test (test@example.com)",
+            },
+        )
         with urllib.request.urlopen(request, timeout=10) as response:
             assert len(json.loads(response.read())["contacts"]) == 3
         process.send_signal(signal.SIGINT)

@@ -10,12 +10,16 @@ from addressbook.sandbox import SandboxServer
 from addressbook.sandbox.v2_documents import ACCOUNT_ID
 from addressbook.sandbox.v2_routes import DEMO_TOKEN
 
-HEADERS = {"Authorization": f"Bearer {DEMO_TOKEN}", "Harvest-Account-Id": str(ACCOUNT_ID),
-           "User-Agent": "Sandbox tests (tests@example.com)"}
+HEADERS = {
+    "Authorization": f"Bearer {DEMO_TOKEN}",
+    "Harvest-Account-Id": str(ACCOUNT_ID),
+    "User-Agent": "Sandbox tests (tests@example.com)",
+}
 
 
-def call(server: SandboxServer, method: str, path: str, body: Any = None,
-         **overrides: str) -> tuple[int, dict[str, str], bytes]:
+def call(
+    server: SandboxServer, method: str, path: str, body: Any = None, **overrides: str
+) -> tuple[int, dict[str, str], bytes]:
     connection = http.client.HTTPConnection(server.host, server.port, timeout=5)
     headers = {key: value for key, value in {**HEADERS, **overrides}.items() if value}
     data = None if body is None else json.dumps(body).encode()
@@ -71,12 +75,14 @@ def test_errors_by_status(server: SandboxServer) -> None:
     assert status == 422 and "Client" in json.loads(body)["message"]
 
 
-def test_create_answers_201_with_the_object_and_an_api_v2_location(
-        server: SandboxServer) -> None:
+def test_create_answers_201_with_the_object_and_an_api_v2_location(server: SandboxServer) -> None:
     client_id = server.store.clients()[0].id
-    status, headers, body = call(server, "POST", "/v2/contacts",
-                                 {"client_id": client_id, "first_name": "Jon",
-                                  "last_name": "Snow"})
+    status, headers, body = call(
+        server,
+        "POST",
+        "/v2/contacts",
+        {"client_id": client_id, "first_name": "Jon", "last_name": "Snow"},
+    )
     created = json.loads(body)
     assert status == 201 and created["email"] == "" and created["title"] is None
     assert headers["location"].endswith(f"/api/v2/contacts/{created['id']}")
@@ -90,8 +96,7 @@ def test_throttle_is_429_with_an_html_body_and_retry_after() -> None:
     assert int(headers["retry-after"]) > 0 and body.lstrip().startswith(b"<!DOCTYPE html>")
 
 
-def test_a_throttle_fault_planned_for_v1_paths_answers_v2_in_v2s_way(
-        server: SandboxServer) -> None:
+def test_a_throttle_fault_planned_for_v1_paths_answers_v2_in_v2s_way(server: SandboxServer) -> None:
     server.faults.add("throttle", method="PUT", path="/contacts", retry_after=3)
     target = server.store.contacts()[0]
     status, headers, _ = call(server, "PATCH", f"/v2/contacts/{target.id}", {"title": "x"})

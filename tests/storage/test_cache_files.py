@@ -63,7 +63,9 @@ def test_a_full_disk_in_any_words_is_named_so() -> None:
     import sqlite3
 
     assert is_disk_full(OSError(errno.ENOSPC, "No space left on device"))
-    assert isinstance(storage_error(sqlite3.OperationalError("database or disk is full")),
-                      DiskFullError)
-    assert not isinstance(storage_error(sqlite3.OperationalError("database is locked")),
-                          DiskFullError)
+    assert isinstance(
+        storage_error(sqlite3.OperationalError("database or disk is full")), DiskFullError
+    )
+    assert not isinstance(
+        storage_error(sqlite3.OperationalError("database is locked")), DiskFullError
+    )

@@ -61,8 +61,9 @@ def test_history_is_bounded_per_contact(cache: Cache) -> None:
 
 def test_history_is_bounded_by_age(cache: Cache) -> None:
     for minutes in (1, 2, 3):
-        cache.apply_contacts([server_contact(1, title=f"T{minutes}", updated_at=later(minutes))],
-                             complete=False)
+        cache.apply_contacts(
+            [server_contact(1, title=f"T{minutes}", updated_at=later(minutes))], complete=False
+        )
     cache.history_max_age = timedelta(days=1)
     cache._clock = lambda: later(2) + timedelta(days=1)  # noqa: SLF001
     cache.purge_expired()
@@ -74,9 +75,11 @@ def test_history_survives_reopening_and_a_full_pull(cache_path: Path, cache: Cac
     cache.apply_contacts([server_contact(3, title="Boss", updated_at=later(5))], complete=False)
     cache.close()
     with Cache.open(cache_path) as reopened:
-        reopened.apply_contacts([server_contact(n) for n in (1, 2)]
-                                + [server_contact(3, title="Boss", updated_at=later(5))],
-                                complete=True)
+        reopened.apply_contacts(
+            [server_contact(n) for n in (1, 2)]
+            + [server_contact(3, title="Boss", updated_at=later(5))],
+            complete=True,
+        )
         titles = [(v.source, v.contact.title) for v in reopened.history(3)]
     assert titles == [("harvest", None), ("local", "Boss")]
 
@@ -87,10 +90,13 @@ def test_a_created_contact_keeps_its_history_under_its_server_id(cache: Cache) -
     created = cache.create_contact(Contact(None, 1, "New", "Person", title="A"))
     cache.update_contact(created.id or 0, {"title": "B"})
     entry = cache.pending()[0]
-    cache.complete_create(entry, server_contact(50, first_name="New", last_name="Person",
-                                                title="B", email=None))
+    cache.complete_create(
+        entry, server_contact(50, first_name="New", last_name="Person", title="B", email=None)
+    )
     assert [(v.source, v.contact.title) for v in cache.history(50)] == [
-        ("local", "A"), ("local", "B")]
+        ("local", "A"),
+        ("local", "B"),
+    ]
     assert cache.history(created.id or 0) == []
 
 
@@ -98,7 +104,8 @@ def test_history_grows_by_small_deltas(cache: Cache) -> None:
     for number in range(10):
         cache.update_contact(1, {"title": f"T{number}"})
     [(text,)] = cache._db.connection.execute(  # noqa: SLF001
-        "SELECT versions FROM history WHERE contact_id = 1").fetchall()
+        "SELECT versions FROM history WHERE contact_id = 1"
+    ).fetchall()
     assert len(text) < 11 * 40, text  # eleven versions, each a few bytes besides its title
 
 

@@ -42,8 +42,9 @@ def test_history_rebuilds_every_version_seen(script: list[tuple[str, Any, Any]])
         seen = [values(first)]
         for number, (kind, title, email) in enumerate(script, start=1):
             if kind == "pull":
-                pulled = server_contact(1, title=title, email=email,
-                                        updated_at=SERVER_TIME + timedelta(minutes=number))
+                pulled = server_contact(
+                    1, title=title, email=email, updated_at=SERVER_TIME + timedelta(minutes=number)
+                )
                 cache.apply_contacts([pulled], complete=False)
                 version = values(pulled)
             elif kind == "edit":

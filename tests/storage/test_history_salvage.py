@@ -37,8 +37,12 @@ def test_damage_elsewhere_spares_them_and_garbage_is_skipped(cache_path: Path) -
     with Cache.open(cache_path) as cache:
         connection = cache._db.connection  # noqa: SLF001
         connection.execute("INSERT INTO history VALUES (77, 'not json')")
-        kept = {row[0] for row in connection.execute(
-            "SELECT rootpage FROM sqlite_master WHERE name IN ('history', 'trash')")}
+        kept = {
+            row[0]
+            for row in connection.execute(
+                "SELECT rootpage FROM sqlite_master WHERE name IN ('history', 'trash')"
+            )
+        }
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = bytearray(cache_path.read_bytes())
     for number in range(2, len(data) // PAGE + 1):

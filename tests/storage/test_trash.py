@@ -45,8 +45,9 @@ def test_restoring_an_unsent_delete_queues_the_create_behind_it(cache: Cache) ->
 
 
 def test_restoring_a_sent_delete_queues_a_create_with_every_field(cache: Cache) -> None:
-    cache.apply_contacts([server_contact(1, phone_office="555 1"), server_contact(3)],
-                         complete=False)
+    cache.apply_contacts(
+        [server_contact(1, phone_office="555 1"), server_contact(3)], complete=False
+    )
     cache.apply_contacts([server_contact(1, phone_office="555 1")], complete=True)
     restored = cache.restore_from_trash(3)
     assert restored.id is not None and restored.id < 0

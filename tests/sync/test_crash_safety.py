@@ -71,10 +71,19 @@ def crash_server() -> Iterator[SandboxServer]:
         yield running
 
 
-def run_child(server: SandboxServer, path: Path, seed: int, first: int, seeded: str,
-              version: str = "v1") -> str:
-    command = [sys.executable, str(CHILD), server.url, str(path), str(seed), str(first), seeded,
-               version]
+def run_child(
+    server: SandboxServer, path: Path, seed: int, first: int, seeded: str, version: str = "v1"
+) -> str:
+    command = [
+        sys.executable,
+        str(CHILD),
+        server.url,
+        str(path),
+        str(seed),
+        str(first),
+        seeded,
+        version,
+    ]
     errors = path.with_name("child-errors.txt")
     with errors.open("w") as error_file:
         child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=error_file, text=True)

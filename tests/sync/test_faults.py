@@ -102,8 +102,9 @@ def test_connection_dropped_during_the_pull(server: SandboxServer, synced: SyncE
     assert local(synced.cache)[server.store.contacts()[1].id or 0].title == "Pulled later"
 
 
-def test_wrong_password_stops_without_retrying(server: SandboxServer, cache: Cache,
-                                               api_version: str) -> None:
+def test_wrong_password_stops_without_retrying(
+    server: SandboxServer, cache: Cache, api_version: str
+) -> None:
     cache.create_contact(Contact(None, 1, "Kept", "Queued"))
     server.set_password("changed on the web")  # the saved password (or token) is refused
     with make_api(server.url, api_version) as bad:

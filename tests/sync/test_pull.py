@@ -20,8 +20,11 @@ def by_id(contact: Contact) -> int:
 
 def contact_lists(server: SandboxServer) -> list[dict[str, str]]:
     """The query of each contacts list asked for (over v2: its first page, our filters)."""
-    return [query for method, path, query in requests_as_v1(server)
-            if method == "GET" and path == "/contacts" and "cursor" not in query]
+    return [
+        query
+        for method, path, query in requests_as_v1(server)
+        if method == "GET" and path == "/contacts" and "cursor" not in query
+    ]
 
 
 def test_first_sync_fetches_everything(server: SandboxServer, engine: SyncEngine) -> None:

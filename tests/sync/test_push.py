@@ -50,8 +50,12 @@ def test_temporary_id_is_replaced_in_later_queued_edits(
     cache.update_contact(created.id or 0, {"title": "After"})  # queues behind the create
     assert [p.contact_id for p in cache.pending()] == [created.id, created.id]
     pushes: list[tuple[int, int]] = []
-    report = sync_ok(synced, progress=lambda phase, done, total: (
-        pushes.append((done, total)) if phase == "push" else None))
+    report = sync_ok(
+        synced,
+        progress=lambda phase, done, total: (
+            pushes.append((done, total)) if phase == "push" else None
+        ),
+    )
     assert pushes == [(1, 2), (2, 2)]  # the edit behind the create is counted from the start
     server_id = report.created[created.id or 0]
     assert server.store.get_contact(server_id).title == "After"  # type: ignore[union-attr]

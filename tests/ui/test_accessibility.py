@@ -24,10 +24,24 @@ from tests.ui.test_window_keyboard import CLIENTS, CONTACTS, ready_window
 
 Role = QAccessible.Role
 # Roles a user acts on or moves focus to; their name is what a screen reader says.
-ACTIONABLE = {Role.PushButton, Role.ButtonMenu, Role.CheckBox, Role.RadioButton,
-              Role.ComboBox, Role.EditableText, Role.Link, Role.MenuItem, Role.PageTab,
-              Role.Slider, Role.SpinBox, Role.Table, Role.Tree, Role.List, Role.MenuBar,
-              Role.ColumnHeader}
+ACTIONABLE = {
+    Role.PushButton,
+    Role.ButtonMenu,
+    Role.CheckBox,
+    Role.RadioButton,
+    Role.ComboBox,
+    Role.EditableText,
+    Role.Link,
+    Role.MenuItem,
+    Role.PageTab,
+    Role.Slider,
+    Role.SpinBox,
+    Role.Table,
+    Role.Tree,
+    Role.List,
+    Role.MenuBar,
+    Role.ColumnHeader,
+}
 ITEM_ROLES = {Role.Cell, Role.Row, Role.TreeItem, Role.ListItem, Role.RowHeader}
 
 
@@ -58,7 +72,8 @@ def unnamed(root: QWidget) -> list[str]:
         if state.invisible or interface.role() in ITEM_ROLES:
             continue
         acts = interface.actionInterface() is not None and bool(
-            interface.actionInterface().actionNames())
+            interface.actionInterface().actionNames()
+        )
         if not (state.focusable or acts or interface.role() in ACTIONABLE):
             continue
         name = interface.text(QAccessible.Text.Name)
@@ -119,8 +134,10 @@ def test_no_menu_repeats_a_mnemonic(qtbot: QtBot, settings: Settings, extra: boo
     window.contacts.select_contacts([1], 1)
     context = window.contacts.build_context_menu(window.contacts.selected_rows())
     bar = [action.text() for action in window.menuBar().actions()]
-    for texts in [bar, *([a.text() for a in m.actions() if a.text()]
-                         for m in [*menus_of(window), context])]:
+    for texts in [
+        bar,
+        *([a.text() for a in m.actions() if a.text()] for m in [*menus_of(window), context]),
+    ]:
         keys = [mnemonic(text) for text in texts]
         assert None not in keys, f"no mnemonic in {texts}"
         assert len(set(keys)) == len(keys), f"repeated mnemonic in {texts}"
@@ -130,7 +147,9 @@ def test_sidebar_names_its_columns_and_counts(qtbot: QtBot, settings: Settings) 
     window = ready_window(qtbot, settings)
     model = window.sidebar_model
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (0, 1)] == [
-        "Client", "Contacts"]
+        "Client",
+        "Contacts",
+    ]
     count = model.index(0, 1)
     assert count.data() == "3"
     assert count.data(Qt.ItemDataRole.AccessibleTextRole) == "3 contacts"
@@ -160,8 +179,10 @@ def test_sidebar_reads_as_a_tree_and_tells_expand(qtbot: QtBot, settings: Settin
     assert "Inactive clients" in names()
     window.actions_by_name["inactive"].setChecked(False)  # View › Inactive clients
     assert window.sidebar.isRowHidden(group.row(), group.parent())
-    assert settings.get(__import__("addressbook.settings").settings.Preferences
-                        .SHOW_INACTIVE_CLIENTS) is False
+    assert (
+        settings.get(__import__("addressbook.settings").settings.Preferences.SHOW_INACTIVE_CLIENTS)
+        is False
+    )
 
 
 def test_sentences_are_announced(qtbot: QtBot, settings: Settings) -> None:

@@ -11,21 +11,25 @@ from addressbook.ui.announce import announce
 from tests.ui.a11y import capture_announcements
 
 
-def test_messages_reach_qt_as_announcement_events(qtbot: QtBot,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_messages_reach_qt_as_announcement_events(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     label = QLabel()
     qtbot.addWidget(label)
     with capture_announcements(monkeypatch) as caught:
         assert announce("Saved Ann Lee.", source=label)
         assert announce("Could not sync: no connection.", urgent=True, source=label)
         assert not announce("   ", source=label)  # nothing to say
-    assert caught.said == [("Saved Ann Lee.", "polite"),
-                           ("Could not sync: no connection.", "assertive")]
+    assert caught.said == [
+        ("Saved Ann Lee.", "polite"),
+        ("Could not sync: no connection.", "assertive"),
+    ]
     assert caught.events == caught.said
 
 
-def test_without_a_source_the_application_speaks(qtbot: QtBot,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_a_source_the_application_speaks(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with capture_announcements(monkeypatch) as caught:
         announce("12 contacts found.")
     assert caught.events == [("12 contacts found.", "polite")]

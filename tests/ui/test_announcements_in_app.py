@@ -11,9 +11,9 @@ from tests.ui import a11y
 from tests.ui.conftest import WAIT_MS, AppFactory, sign_in_demo
 
 
-def test_save_and_a_failed_sync_are_announced(qtbot: QtBot, make_app: AppFactory,
-                                              sandbox: SandboxServer,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_save_and_a_failed_sync_are_announced(
+    qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app = make_app()
     sign_in_demo(qtbot, app, sandbox)
     contact = sandbox.store.contacts()[0]
@@ -31,8 +31,7 @@ def test_save_and_a_failed_sync_are_announced(qtbot: QtBot, make_app: AppFactory
         sandbox.faults.add("drop_before", count=1000)
         with qtbot.waitSignal(app.events.sync_finished, timeout=WAIT_MS):
             app.window.actions_by_name["sync"].trigger()
-        qtbot.waitUntil(lambda: any(p == "assertive" for _m, p in caught.events),
-                        timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: any(p == "assertive" for _m, p in caught.events), timeout=WAIT_MS)
     assertive = [message for message, politeness in caught.events if politeness == "assertive"]
     assert assertive[0].startswith("Offline")
     assert any(message.startswith("Error: Could not sync") for message in assertive)

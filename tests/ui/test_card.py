@@ -30,9 +30,16 @@ def row_of(contact: Contact, company: str = "Bücher & Söhne GmbH") -> ContactR
     return build_rows([contact], {contact.client_id: company})[0]
 
 
-ANN = Contact(id=1, client_id=1, first_name="Ann", last_name="Lee", title="Director of R&D",
-              email="ann.lee@buecher-und-soehne.example", phone_office="+1 (555) 010-1234",
-              phone_mobile="0171 555 ask Jenny")
+ANN = Contact(
+    id=1,
+    client_id=1,
+    first_name="Ann",
+    last_name="Lee",
+    title="Director of R&D",
+    email="ann.lee@buecher-und-soehne.example",
+    phone_office="+1 (555) 010-1234",
+    phone_mobile="0171 555 ask Jenny",
+)
 
 
 @pytest.fixture
@@ -79,12 +86,25 @@ def test_name_large_with_title_at_company_and_initials(panel: DetailsPanel) -> N
 
 
 def test_every_field_shows_tricky_text_as_typed(panel: DetailsPanel) -> None:
-    tricky = Contact(id=2, client_id=1, first_name=TRICKY, last_name="", title=TRICKY,
-                     email=TRICKY, phone_office=TRICKY, phone_mobile=TRICKY, fax=TRICKY)
+    tricky = Contact(
+        id=2,
+        client_id=1,
+        first_name=TRICKY,
+        last_name="",
+        title=TRICKY,
+        email=TRICKY,
+        phone_office=TRICKY,
+        phone_mobile=TRICKY,
+        fax=TRICKY,
+    )
     panel.show_rows([row_of(tricky, company=TRICKY)])
     card = panel.card
-    labels = [card.name, card.subtitle, card.sync_text,
-              *(row.value for section in card.sections.values() for row in section.rows.values())]
+    labels = [
+        card.name,
+        card.subtitle,
+        card.sync_text,
+        *(row.value for section in card.sections.values() for row in section.rows.values()),
+    ]
     for label in labels:
         assert label.textFormat() == Qt.TextFormat.PlainText, label
     assert card.name.text() == SHOWN
@@ -97,8 +117,9 @@ def test_every_field_shows_tricky_text_as_typed(panel: DetailsPanel) -> None:
 
 
 def test_bidi_overrides_are_removed_for_display(panel: DetailsPanel) -> None:
-    sneaky = Contact(id=3, client_id=1, first_name="in\u202egnp.exe", last_name="",
-                     email="a\u202eb@example.com")
+    sneaky = Contact(
+        id=3, client_id=1, first_name="in\u202egnp.exe", last_name="", email="a\u202eb@example.com"
+    )
     panel.show_rows([row_of(sneaky)])
     assert panel.card.name.text() == "ingnp.exe"
     assert panel.card.sections["Email"].rows["email"].value.full_text() == "ab@example.com"
@@ -116,11 +137,13 @@ def test_empty_values_are_left_out(panel: DetailsPanel) -> None:
     assert "—" not in texts
 
 
-def test_long_values_are_elided_with_the_full_value_in_tooltip(qtbot: QtBot,
-                                                               panel: DetailsPanel) -> None:
+def test_long_values_are_elided_with_the_full_value_in_tooltip(
+    qtbot: QtBot, panel: DetailsPanel
+) -> None:
     long_mail = "someone.with.a.really.long.address." * 3 + "@example.com"
-    panel.show_rows([row_of(Contact(id=5, client_id=1, first_name="Al", last_name="Long",
-                                    email=long_mail))])
+    panel.show_rows(
+        [row_of(Contact(id=5, client_id=1, first_name="Al", last_name="Long", email=long_mail))]
+    )
     value = panel.card.sections["Email"].rows["email"].value
     qtbot.waitUntil(value.is_elided, timeout=2000)
     assert value.text().endswith("…") and value.toolTip() == long_mail
@@ -213,18 +236,27 @@ def test_the_card_follows_dark_mode(qtbot: QtBot, panel: DetailsPanel) -> None:
         panel.show_rows([row_of(ANN)])
         apply_palette("dark")
         section = panel.card.sections["Email"]
-        qtbot.waitUntil(lambda: section.palette().color(section.backgroundRole()).name()
-                        == SCHEMES["dark"]["Card"], timeout=2000)
+        qtbot.waitUntil(
+            lambda: (
+                section.palette().color(section.backgroundRole()).name() == SCHEMES["dark"]["Card"]
+            ),
+            timeout=2000,
+        )
         assert panel.card.palette().color(panel.card.foregroundRole()).lightnessF() > 0.8
         apply_palette("light")
-        qtbot.waitUntil(lambda: section.palette().color(section.backgroundRole()).name()
-                        == SCHEMES["light"]["Card"], timeout=2000)
+        qtbot.waitUntil(
+            lambda: (
+                section.palette().color(section.backgroundRole()).name() == SCHEMES["light"]["Card"]
+            ),
+            timeout=2000,
+        )
     finally:
         QGuiApplication.setPalette(before)
 
 
-def test_copy_is_confirmed_in_the_status_bar_and_said(qtbot: QtBot, settings: Settings,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_copy_is_confirmed_in_the_status_bar_and_said(
+    qtbot: QtBot, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = MainWindow(settings)
     qtbot.addWidget(window)
     window.show_contacts([row_of(ANN)], [Client(1, "Bücher & Söhne GmbH")])
@@ -264,8 +296,14 @@ def test_the_card_is_drawn_sharp_at_2x() -> None:
     import sys
 
     environment = dict(os.environ, QT_SCALE_FACTOR="2", QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-c", SCALED_PROBE], env=environment,
-                            capture_output=True, text=True, timeout=60, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", SCALED_PROBE],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     ratio, width, badge_ratio, badge_width = result.stdout.split()
     assert float(ratio) == 2.0 and int(width) == 640
     assert float(badge_ratio) == 2.0 and int(badge_width) == 32  # 16 logical px, 32 real

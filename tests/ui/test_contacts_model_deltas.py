@@ -18,20 +18,38 @@ from addressbook.ui.models.contacts_model import ContactsTableModel
 
 CLIENTS = [Client(1, "Acme Corp"), Client(2, "Bücher & Söhne GmbH"), Client(3, "Old Co")]
 COMPANIES = company_names(CLIENTS)
-QUERIES = ["", "a", "an", "ann", "zo", "zoe", "5", "555", "0101", "cto", "a b", "acme",
-           "bucher 030", "château", "jenny", "x"]
+QUERIES = [
+    "",
+    "a",
+    "an",
+    "ann",
+    "zo",
+    "zoe",
+    "5",
+    "555",
+    "0101",
+    "cto",
+    "a b",
+    "acme",
+    "bucher 030",
+    "château",
+    "jenny",
+    "x",
+]
 ORDERS = (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder)
 
 # Few distinct values, so that names, titles and phones tie often.
-contact_fields = st.fixed_dictionaries({
-    "client_id": st.sampled_from([1, 2, 3]),
-    "first_name": st.sampled_from(["Ann", "ann", "Zoë", "Zoe", "Émile", "Bob"]),
-    "last_name": st.sampled_from(["Adams", "Baker", "Château", "chateau", ""]),
-    "title": st.sampled_from([None, "CTO", "cto", "Engineer"]),
-    "email": st.sampled_from([None, "ann@acme.example", "zoe@b.example"]),
-    "phone_office": st.sampled_from([None, "555-0101", "+1 (555) 010-1234"]),
-    "fax": st.sampled_from([None, "030 1234 ask Jenny"]),
-})
+contact_fields = st.fixed_dictionaries(
+    {
+        "client_id": st.sampled_from([1, 2, 3]),
+        "first_name": st.sampled_from(["Ann", "ann", "Zoë", "Zoe", "Émile", "Bob"]),
+        "last_name": st.sampled_from(["Adams", "Baker", "Château", "chateau", ""]),
+        "title": st.sampled_from([None, "CTO", "cto", "Engineer"]),
+        "email": st.sampled_from([None, "ann@acme.example", "zoe@b.example"]),
+        "phone_office": st.sampled_from([None, "555-0101", "+1 (555) 010-1234"]),
+        "fax": st.sampled_from([None, "030 1234 ask Jenny"]),
+    }
+)
 
 
 Delta = tuple[list[Contact], list[int]]
@@ -75,8 +93,7 @@ def assert_same_view(model: ContactsTableModel, fresh: ContactsTableModel) -> No
     assert visible_ids(model) == visible_ids(fresh)
     assert model.hit_counts() == fresh.hit_counts()
     assert model.client_counts() == fresh.client_counts()
-    assert (model.match_count(), model.total_count()) == (fresh.match_count(),
-                                                          fresh.total_count())
+    assert (model.match_count(), model.total_count()) == (fresh.match_count(), fresh.total_count())
 
 
 def assert_same_behaviour(model: ContactsTableModel, fresh: ContactsTableModel) -> None:
@@ -91,11 +108,20 @@ def assert_same_behaviour(model: ContactsTableModel, fresh: ContactsTableModel) 
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(contacts_and_deltas(), st.sampled_from(QUERIES), st.integers(0, COLUMN_COUNT - 1),
-       st.sampled_from(ORDERS), st.sampled_from([None, 1, 2]))
+@given(
+    contacts_and_deltas(),
+    st.sampled_from(QUERIES),
+    st.integers(0, COLUMN_COUNT - 1),
+    st.sampled_from(ORDERS),
+    st.sampled_from([None, 1, 2]),
+)
 def test_a_delta_leaves_the_table_as_a_fresh_load_would(
-    qapp: object, case: tuple[list[Contact], list[Delta], dict[int, Contact]],
-    query: str, column: int, order: Qt.SortOrder, client_id: int | None,
+    qapp: object,
+    case: tuple[list[Contact], list[Delta], dict[int, Contact]],
+    query: str,
+    column: int,
+    order: Qt.SortOrder,
+    client_id: int | None,
 ) -> None:
     initial, deltas, contacts = case
     model = ContactsTableModel()
@@ -118,8 +144,9 @@ def test_a_delta_leaves_the_table_as_a_fresh_load_would(
     assert_same_behaviour(model, fresh)
 
 
-def _set_state(model: ContactsTableModel, query: str, column: int, order: Qt.SortOrder,
-               client_id: int | None) -> None:
+def _set_state(
+    model: ContactsTableModel, query: str, column: int, order: Qt.SortOrder, client_id: int | None
+) -> None:
     model.set_search(query)
     model.sort(column, order)
     model.set_client_filter(client_id)
@@ -137,9 +164,15 @@ def test_deltas_on_a_table_large_enough_for_search_buffers(qapp: object) -> None
     model.set_search("ma")
     edited = contacts[10].with_changes({"first_name": "Aaron", "phone_mobile": "555 0199"})
     new = Contact(id=90_000, client_id=clients[0].id, first_name="Zed", last_name="Mann")
-    deltas = [([edited], []), ([new], []), ([], [contacts[20].id or 0]),
-              ([c.with_changes({"title": "Mayor"}) for c in contacts[100:200]],
-               [c.id or 0 for c in contacts[200:250]])]
+    deltas = [
+        ([edited], []),
+        ([new], []),
+        ([], [contacts[20].id or 0]),
+        (
+            [c.with_changes({"title": "Mayor"}) for c in contacts[100:200]],
+            [c.id or 0 for c in contacts[200:250]],
+        ),
+    ]
     for upserted, removed in deltas:
         model.apply_changes(build_rows(upserted, companies), removed)
         fresh = ContactsTableModel()
@@ -160,11 +193,12 @@ def test_qtmodeltester_through_deltas(qtmodeltester: ModelTester, qapp: object) 
     qtmodeltester.check(model, force_py=True)
     # The tester stays connected and checks every change signal from here on.
     model.set_search("a")
-    model.apply_changes(build_rows([contacts[0].with_changes({"last_name": "Zz"})], COMPANIES),
-                        [])
+    model.apply_changes(build_rows([contacts[0].with_changes({"last_name": "Zz"})], COMPANIES), [])
     model.sort(3, Qt.SortOrder.DescendingOrder)
-    model.apply_changes(build_rows([Contact(id=500, client_id=1, first_name="Al",
-                                            last_name="Aa")], COMPANIES), [contacts[1].id or 0])
+    model.apply_changes(
+        build_rows([Contact(id=500, client_id=1, first_name="Al", last_name="Aa")], COMPANIES),
+        [contacts[1].id or 0],
+    )
     model.set_client_filter(1)
     model.apply_changes([], [c.id or 0 for c in contacts[5:30]])
     model.set_search("")

@@ -10,8 +10,9 @@ from addressbook.ui.contacts_view import ContactsView
 from addressbook.ui.models.contacts_model import ContactsTableModel
 
 CLIENTS = [Client(1, "Acme Corp")]
-CONTACTS = [Contact(id=n, client_id=1, first_name=f"Person{n:02}", last_name="Lee")
-            for n in range(1, 31)]
+CONTACTS = [
+    Contact(id=n, client_id=1, first_name=f"Person{n:02}", last_name="Lee") for n in range(1, 31)
+]
 
 
 def test_select_contacts_selects_them_all_at_once(qtbot: QtBot) -> None:

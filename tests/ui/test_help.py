@@ -21,8 +21,11 @@ from tests.ui.test_window_keyboard import ready_window
 def test_keyboard_shortcuts_list_every_window_shortcut(qtbot: QtBot, settings: Settings) -> None:
     window = ready_window(qtbot, settings)
     window.actions_by_name["shortcuts"].trigger()
-    dialog = next(d for d in window.findChildren(help_windows.QDialog)
-                  if d.windowTitle() == "Keyboard shortcuts")
+    dialog = next(
+        d
+        for d in window.findChildren(help_windows.QDialog)
+        if d.windowTitle() == "Keyboard shortcuts"
+    )
     table = dialog.findChild(QTableWidget)
     listed = " ".join(table.item(row, 0).text() for row in range(table.rowCount()))
     for name in ("new", "sync", "find", "undo", "redo", "focus_sidebar", "next_pane", "quit"):
@@ -34,8 +37,9 @@ def test_keyboard_shortcuts_list_every_window_shortcut(qtbot: QtBot, settings: S
 def test_about_names_version_and_licences(qtbot: QtBot, settings: Settings) -> None:
     window = ready_window(qtbot, settings)
     window.actions_by_name["about"].trigger()
-    dialog = next(d for d in window.findChildren(help_windows.QDialog)
-                  if d.windowTitle().startswith("About"))
+    dialog = next(
+        d for d in window.findChildren(help_windows.QDialog) if d.windowTitle().startswith("About")
+    )
     text = dialog.findChild(QPlainTextEdit).toPlainText()
     assert f"Harvest Contacts {__version__}" in text
     assert "PySide6_Essentials" in text and "LGPL-3.0-only" in text and "httpx" in text

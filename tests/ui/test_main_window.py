@@ -132,8 +132,7 @@ def test_undo_after_the_delete_was_pushed_recreates(
     assert sandbox.store.get_contact(victim.id) is None
     app.window.contacts.table.setFocus()
     with qtbot.waitSignal(app.events.sync_finished, timeout=WAIT_MS):
-        qtbot.keyClick(app.window.contacts.table, Qt.Key.Key_Z,
-                       Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(app.window.contacts.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     back = [
         c
         for c in sandbox.store.contacts()
@@ -142,8 +141,12 @@ def test_undo_after_the_delete_was_pushed_recreates(
     ]
     assert len(back) == 1
     assert back[0].phone_office == victim.phone_office and back[0].title == victim.title
-    qtbot.waitUntil(lambda: [r.contact.last_name for r in app.window.contacts.selected_rows()]
-                    == [victim.last_name], timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: (
+            [r.contact.last_name for r in app.window.contacts.selected_rows()] == [victim.last_name]
+        ),
+        timeout=WAIT_MS,
+    )
 
 
 def test_offline_edit_is_pushed_when_the_server_returns(
@@ -234,8 +237,9 @@ def test_quitting_mid_sync_exits_quickly(
     sandbox.faults.latency = 0
 
 
-def test_keyboard_enter_edits_and_new_contact_action(qtbot: QtBot, make_app: AppFactory,
-                                                     sandbox: SandboxServer) -> None:
+def test_keyboard_enter_edits_and_new_contact_action(
+    qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer
+) -> None:
     app = make_app()
     sign_in_demo(qtbot, app, sandbox)
     window = app.window
@@ -248,9 +252,12 @@ def test_keyboard_enter_edits_and_new_contact_action(qtbot: QtBot, make_app: App
     assert len(dialogs) == 1 and dialogs[0].contact == window.contacts_model.row_at(0).contact
     dialogs[0].reject()
     window.actions_by_name["new"].trigger()
-    qtbot.waitUntil(lambda: any(w.isVisible() and w.contact is None
-                                for w in window.findChildren(SavingContactDialog)),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: any(
+            w.isVisible() and w.contact is None for w in window.findChildren(SavingContactDialog)
+        ),
+        timeout=WAIT_MS,
+    )
 
 
 def test_import_from_the_file_menu_reaches_harvest_and_export_writes_everyone(

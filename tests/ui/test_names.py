@@ -19,9 +19,17 @@ from addressbook.ui.outbox_panel import OutboxPanel
 from tests.ui import a11y
 
 NOW = datetime(2026, 12, 4, 9, 14, tzinfo=UTC)
-ANN = Contact(id=1, client_id=1, first_name="Ann", last_name="Lee", title="CEO",
-              email="ann@acme.example", phone_office="+1 555 0100", phone_mobile="0171 555",
-              fax="+1 555 0101")
+ANN = Contact(
+    id=1,
+    client_id=1,
+    first_name="Ann",
+    last_name="Lee",
+    title="CEO",
+    email="ann@acme.example",
+    phone_office="+1 555 0100",
+    phone_mobile="0171 555",
+    fax="+1 555 0101",
+)
 
 
 def unnamed_controls(root: QWidget) -> list[str]:
@@ -53,5 +61,4 @@ def test_every_control_of_my_parts_has_a_real_name(qtbot: QtBot, settings: Setti
     assert a11y.name(window.notice.icon) == "Error"  # the alert's icon says what it is
     assert a11y.name(window.status.indicator_icon) == "Information"  # "Never synced"
     header = window.outbox_panel.tree.headerItem()
-    assert [header.text(column) for column in range(4)] == [
-        "Change", "Status", "Queued", "Actions"]
+    assert [header.text(column) for column in range(4)] == ["Change", "Status", "Queued", "Actions"]

@@ -24,8 +24,9 @@ def bar(qtbot: QtBot) -> NoticeBar:
     return notice
 
 
-def test_one_notice_at_a_time_a_later_one_replaces(bar: NoticeBar,
-                                                   caplog: pytest.LogCaptureFixture) -> None:
+def test_one_notice_at_a_time_a_later_one_replaces(
+    bar: NoticeBar, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.INFO, logger="addressbook.ui.notice_bar")
     bar.show_message(NO_KEYRING)
     bar.show_message("You are not an administrator of this Harvest account.")

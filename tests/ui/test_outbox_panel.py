@@ -190,8 +190,14 @@ def test_controls_are_named(qtbot: QtBot) -> None:
 
 
 def test_each_change_shows_old_and_new_per_field(qtbot: QtBot) -> None:
-    edit = PendingChange(7, "update", 1, {"email": "AT&T <new>@x.com", "title": ""}, NOW,
-                         base={"email": "O'Neil@x.com", "title": "R&D > ops"})
+    edit = PendingChange(
+        7,
+        "update",
+        1,
+        {"email": "AT&T <new>@x.com", "title": ""},
+        NOW,
+        base={"email": "O'Neil@x.com", "title": "R&D > ops"},
+    )
     panel = OutboxPanel()
     show(qtbot, panel)
     panel.set_pending([edit], CONTACTS, CONFLICTS)
@@ -206,8 +212,9 @@ def test_each_change_shows_old_and_new_per_field(qtbot: QtBot) -> None:
     assert panel.tree.headerItem().text(3) == "Actions"  # the 4th column has a name
 
 
-def test_a_dock_restored_open_shows_its_panel_not_a_grey_area(qtbot: QtBot,
-                                                              settings: Settings) -> None:
+def test_a_dock_restored_open_shows_its_panel_not_a_grey_area(
+    qtbot: QtBot, settings: Settings
+) -> None:
     from addressbook.ui.main_window import MainWindow
 
     window = MainWindow(settings)

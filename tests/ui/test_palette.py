@@ -38,8 +38,9 @@ def _colour(palette: QPalette, role_name: str) -> str:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(("foreground", "background"), TEXT_PAIRS)
-def test_text_pairs_pass_in_the_applied_palette(scheme: str, foreground: str,
-                                                background: str) -> None:
+def test_text_pairs_pass_in_the_applied_palette(
+    scheme: str, foreground: str, background: str
+) -> None:
     palette = build_palette(scheme)
     ratio = contrast_ratio(_colour(palette, foreground), _colour(palette, background))
     assert ratio >= 4.5, f"{scheme}: {foreground} on {background} is {ratio:.2f}:1"
@@ -49,10 +50,16 @@ def test_text_pairs_pass_in_the_applied_palette(scheme: str, foreground: str,
 def test_the_audit_failures_now_pass(scheme: str) -> None:
     """White on the selection (was 3.7), placeholders (3.4-3.9), dimmed text (3.5-3.7)."""
     palette = build_palette(scheme)
-    assert contrast_ratio(palette.color(Role.HighlightedText).name(),
-                          palette.color(Role.Highlight).name()) >= 4.5
-    assert contrast_ratio(palette.color(Role.PlaceholderText).name(),
-                          palette.color(Role.Base).name()) >= 4.5
+    assert (
+        contrast_ratio(
+            palette.color(Role.HighlightedText).name(), palette.color(Role.Highlight).name()
+        )
+        >= 4.5
+    )
+    assert (
+        contrast_ratio(palette.color(Role.PlaceholderText).name(), palette.color(Role.Base).name())
+        >= 4.5
+    )
     disabled = palette.color(QPalette.ColorGroup.Disabled, Role.Text).name()
     assert disabled == DISABLED_TEXT[scheme]
     for background in ("Window", "Base"):
@@ -71,8 +78,9 @@ def test_dark_is_dark_and_light_is_light() -> None:
     assert build_palette("light").color(Role.Window).lightnessF() > 0.9
 
 
-def test_the_environment_chooses_the_scheme(monkeypatch: pytest.MonkeyPatch,
-                                            restored_palette: None) -> None:
+def test_the_environment_chooses_the_scheme(
+    monkeypatch: pytest.MonkeyPatch, restored_palette: None
+) -> None:
     monkeypatch.setenv(app_palette.SCHEME_VARIABLE, "dark")
     assert apply_palette() == "dark"
     assert QGuiApplication.palette().color(Role.Window).name() == SCHEMES["dark"]["Window"]

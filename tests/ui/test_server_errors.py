@@ -14,8 +14,10 @@ from addressbook.ui.server_errors import split_server_error
         (
             "Harvest refused the change: First name can't be blank; Phone office is too long",
             [],
-            {"first_name": ["First name can't be blank"],
-             "phone_office": ["Phone office is too long"]},
+            {
+                "first_name": ["First name can't be blank"],
+                "phone_office": ["Phone office is too long"],
+            },
         ),
         ("Harvest refused the change: Something odd", ["Something odd"], {}),
         ("Harvest could not find contact 7.", ["Harvest could not find contact 7."], {}),

@@ -44,8 +44,12 @@ def v2_address(server: SandboxServer) -> str:
 
 
 def test_a_token_that_opens_one_account_signs_in_and_lives_only_in_the_keyring(
-        qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer,
-        memory_keyring: MemoryKeyring, tmp_path: Path) -> None:
+    qtbot: QtBot,
+    make_app: AppFactory,
+    sandbox: SandboxServer,
+    memory_keyring: MemoryKeyring,
+    tmp_path: Path,
+) -> None:
     logs = configure_logging(log_dir=tmp_path / "logs", verbose=True, console=False)
     try:
         app = token_app(make_app, sandbox)
@@ -58,7 +62,8 @@ def test_a_token_that_opens_one_account_signs_in_and_lives_only_in_the_keyring(
         key = account_key(v2_address(sandbox), str(ACCOUNT_ID))
         assert memory_keyring.secrets == {("HarvestContacts", key): DEMO_TOKEN}
         assert app.settings.saved_account(app.data_dir) == SavedAccount(
-            v2_address(sandbox), str(ACCOUNT_ID), "v2")
+            v2_address(sandbox), str(ACCOUNT_ID), "v2"
+        )
         app.window.close()
         assert app.shutdown()
     finally:
@@ -68,7 +73,8 @@ def test_a_token_that_opens_one_account_signs_in_and_lives_only_in_the_keyring(
 
 
 def test_a_token_that_opens_several_accounts_asks_which(
-        qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer) -> None:
+    qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer
+) -> None:
     sandbox.app.v2.other_accounts = [(ACCOUNT_ID + 7, "Another agency")]
     app = token_app(make_app, sandbox)
     open_dialog(qtbot, app)
@@ -85,8 +91,8 @@ def test_a_token_that_opens_several_accounts_asks_which(
 
 
 def test_a_refused_token_is_said_on_the_token_field(
-        qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer,
-        memory_keyring: MemoryKeyring) -> None:
+    qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer, memory_keyring: MemoryKeyring
+) -> None:
     app = token_app(make_app, sandbox)
     open_dialog(qtbot, app)
     with qtbot.waitSignal(app.sign_in.sign_in_failed, timeout=WAIT_MS) as failed:
@@ -99,7 +105,8 @@ def test_a_refused_token_is_said_on_the_token_field(
 
 
 def test_the_next_start_resumes_the_v2_account_from_the_keyring(
-        qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer) -> None:
+    qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer
+) -> None:
     first = token_app(make_app, sandbox)
     open_dialog(qtbot, first)
     with qtbot.waitSignal(first.events.sync_finished, timeout=WAIT_MS):
@@ -114,7 +121,8 @@ def test_the_next_start_resumes_the_v2_account_from_the_keyring(
 
 
 def test_a_non_manager_hears_who_may_see_client_contacts(
-        qtbot: QtBot, make_app: AppFactory) -> None:
+    qtbot: QtBot, make_app: AppFactory
+) -> None:
     with SandboxServer(clients=2, contacts=5, admin=False) as server:
         app = token_app(make_app, server)
         open_dialog(qtbot, app)
@@ -125,8 +133,9 @@ def test_a_non_manager_hears_who_may_see_client_contacts(
         assert app.shutdown()
 
 
-def test_typed_values_survive_cancel(qtbot: QtBot, make_app: AppFactory,
-                                     sandbox: SandboxServer) -> None:
+def test_typed_values_survive_cancel(
+    qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer
+) -> None:
     app = token_app(make_app, sandbox)
     open_dialog(qtbot, app)
     dialog = app.sign_in.dialog
@@ -143,7 +152,8 @@ def test_typed_values_survive_cancel(qtbot: QtBot, make_app: AppFactory,
 
 
 def test_unreachable_puts_focus_on_the_account_and_enter_retries(
-        qtbot: QtBot, make_app: AppFactory) -> None:
+    qtbot: QtBot, make_app: AppFactory
+) -> None:
     app = make_app()
     open_dialog(qtbot, app)
     dialog = app.sign_in.dialog
@@ -159,8 +169,9 @@ def test_unreachable_puts_focus_on_the_account_and_enter_retries(
     assert dialog.sign_in_button.isDefault() and not dialog.cancel_button.isDefault()
 
 
-def test_each_data_dir_opens_its_own_account(qtbot: QtBot, make_app: AppFactory,
-                                             sandbox: SandboxServer, tmp_path: Path) -> None:
+def test_each_data_dir_opens_its_own_account(
+    qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer, tmp_path: Path
+) -> None:
     other_dir = tmp_path / "other-data"
     app = token_app(make_app, sandbox, data_dir=other_dir)
     open_dialog(qtbot, app)
@@ -175,8 +186,9 @@ def test_each_data_dir_opens_its_own_account(qtbot: QtBot, make_app: AppFactory,
     assert plain.settings.saved_account(plain.data_dir) is None
 
 
-def test_the_demo_signs_in_over_v2(qtbot: QtBot, make_app: AppFactory,
-                                   memory_keyring: MemoryKeyring) -> None:
+def test_the_demo_signs_in_over_v2(
+    qtbot: QtBot, make_app: AppFactory, memory_keyring: MemoryKeyring
+) -> None:
     app = make_app()
     with qtbot.waitSignal(app.events.sync_finished, timeout=WAIT_MS * 2):
         app.start(demo=True, api="v2")
@@ -186,10 +198,12 @@ def test_the_demo_signs_in_over_v2(qtbot: QtBot, make_app: AppFactory,
 
 
 def test_a_saved_token_revoked_on_the_web_reopens_the_token_page(
-        qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer) -> None:
+    qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer
+) -> None:
     app = token_app(make_app, sandbox)
-    app.settings.remember_account(app.data_dir, SavedAccount(v2_address(sandbox),
-                                                             str(ACCOUNT_ID), "v2"))
+    app.settings.remember_account(
+        app.data_dir, SavedAccount(v2_address(sandbox), str(ACCOUNT_ID), "v2")
+    )
     app.credentials.set(account_key(v2_address(sandbox), str(ACCOUNT_ID)), "revoked")
     with qtbot.waitSignal(app.events.sign_in_failed, timeout=WAIT_MS):
         app.start()

@@ -43,13 +43,17 @@ def test_the_words_of_each_state() -> None:
         (SyncStatus(words.SYNCING, "pull-contacts", 120, 600), "Downloading contacts (120 of 600)"),
         (SyncStatus(words.SYNCING, "push", 1, 3), "Sending changes (1 of 3)"),
         (SyncStatus(words.UP_TO_DATE, last_sync=NINE_FOURTEEN), "Up to date, last sync 09:14"),
-        (SyncStatus(words.OFFLINE, unsynced=2, seconds_left=30),
-         "Offline, 2 changes saved here, retrying in 30 s"),
+        (
+            SyncStatus(words.OFFLINE, unsynced=2, seconds_left=30),
+            "Offline, 2 changes saved here, retrying in 30 s",
+        ),
         (SyncStatus(words.THROTTLED, seconds_left=12), "Throttled by Harvest, resuming in 12 s"),
         (SyncStatus(words.SIGN_IN_NEEDED), "Sign-in needed (password changed)"),
         (SyncStatus(words.IDLE), "Never synced"),
-        (SyncStatus(words.IDLE, last_sync=NINE_FOURTEEN, unsynced=1),
-         "1 change not sent yet, last sync 09:14"),
+        (
+            SyncStatus(words.IDLE, last_sync=NINE_FOURTEEN, unsynced=1),
+            "1 change not sent yet, last sync 09:14",
+        ),
     ]
     for status, expected in cases:
         assert status_text(status, now) == expected
@@ -151,8 +155,9 @@ def test_what_a_screen_reader_hears(status: StatusBar, monkeypatch: pytest.Monke
     assert a11y.name(status.unsynced) == "All changes synced" == status.unsynced.text()
 
 
-def test_the_empty_list_says_downloading_during_the_first_fetch(qtbot: QtBot,
-                                                               settings: Settings) -> None:
+def test_the_empty_list_says_downloading_during_the_first_fetch(
+    qtbot: QtBot, settings: Settings
+) -> None:
     window = MainWindow(settings)
     qtbot.addWidget(window)
     window.set_signed_in(True)
@@ -163,14 +168,16 @@ def test_the_empty_list_says_downloading_during_the_first_fetch(qtbot: QtBot,
 
 
 def test_a_failed_f5_in_the_app_lands_in_the_notice_bar(
-        qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer) -> None:
+    qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer
+) -> None:
     app = make_app()
     sign_in_demo(qtbot, app, sandbox)
     sandbox.stop()
     with qtbot.waitSignal(app.events.sync_finished, timeout=WAIT_MS):
         app.window.actions_by_name["sync"].trigger()
-    qtbot.waitUntil(lambda: app.window.notice.current().startswith("Could not sync"),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: app.window.notice.current().startswith("Could not sync"), timeout=WAIT_MS
+    )
     assert app.window.status.state.startswith("Offline")
     assert app.window.status.retry.text() == "Retry now"
 
@@ -213,7 +220,8 @@ def test_the_failed_sync_notice_goes_once_a_sync_works(qtbot: QtBot, settings: S
 
 
 def test_the_first_download_in_the_app_never_says_no_contacts_yet(
-        qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer) -> None:
+    qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer
+) -> None:
     app = make_app()
     seen: list[tuple[str, str]] = []
 

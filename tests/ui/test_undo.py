@@ -20,8 +20,12 @@ def selected_ids(app: Application) -> list[int]:
     return [row.id for row in app.window.contacts.selected_rows()]
 
 
-def keys(qtbot: QtBot, app: Application, key: Qt.Key,
-         modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def keys(
+    qtbot: QtBot,
+    app: Application,
+    key: Qt.Key,
+    modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
     window, table = app.window, app.window.contacts.table
     window.activateWindow()  # shortcuts go to the active window (a dialog may just have closed)
     qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
@@ -110,5 +114,6 @@ def test_deleting_several_asks_by_name(
     assert app.window.toast.label.text() == "Deleted 3 contacts."
     with qtbot.waitSignal(app.events.deletes_undone, timeout=WAIT_MS):
         app.window.toast.button.click()
-    qtbot.waitUntil(lambda: sorted(selected_ids(app)) == sorted(r.id for r in rows),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: sorted(selected_ids(app)) == sorted(r.id for r in rows), timeout=WAIT_MS
+    )

@@ -24,10 +24,22 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 ODD = "AT&T <R&D> O'Neil \u200fשלום"
 CLIENTS = [Client(1, "Bücher & Söhne <GmbH>"), Client(2, "Zoë's Bakery")]
 CONTACTS = [
-    Contact(id=1, client_id=1, first_name="Ann", last_name="Lee", email="ann@acme.example",
-            phone_office="+1 555 0101"),
-    Contact(id=2, client_id=1, first_name="Bob", last_name="O'Neil", title="R&D <lead>",
-            phone_mobile="0171 555 12"),
+    Contact(
+        id=1,
+        client_id=1,
+        first_name="Ann",
+        last_name="Lee",
+        email="ann@acme.example",
+        phone_office="+1 555 0101",
+    ),
+    Contact(
+        id=2,
+        client_id=1,
+        first_name="Bob",
+        last_name="O'Neil",
+        title="R&D <lead>",
+        phone_mobile="0171 555 12",
+    ),
     Contact(id=3, client_id=2, first_name="Cy", last_name=ODD),
 ]
 
@@ -49,8 +61,9 @@ def inside(widget: QWidget | None, pane: QWidget) -> bool:
     return widget is not None and (widget is pane or pane.isAncestorOf(widget))
 
 
-def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-          ) -> None:
+def press(
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
     widget = focused()
     assert widget is not None
     qtbot.keyClick(widget, key, modifier)
@@ -137,9 +150,13 @@ def test_search_keeps_the_selection_while_it_is_a_hit(qtbot: QtBot, settings: Se
 def test_table_shows_text_as_typed(qtbot: QtBot, settings: Settings) -> None:
     window = ready_window(qtbot, settings)
     model = window.contacts_model
-    texts = {model.row_at(r).id: (model.index(r, COLUMN_NAME).data(),
-                                  model.index(r, COLUMN_COMPANY).data())
-             for r in range(model.rowCount())}
+    texts = {
+        model.row_at(r).id: (
+            model.index(r, COLUMN_NAME).data(),
+            model.index(r, COLUMN_COMPANY).data(),
+        )
+        for r in range(model.rowCount())
+    }
     assert texts[2] == ("Bob O'Neil", "Bücher & Söhne <GmbH>")
     assert texts[3] == (f"Cy {ODD}", "Zoë's Bakery")  # the bidi mark is kept
 
@@ -166,7 +183,8 @@ def test_ctrl_n_preselects_the_client_of_the_selected_contact(
     app.window.contacts.table.setFocus()
     qtbot.keyClick(app.window.contacts.table, Qt.Key.Key_N, CTRL)
     dialog = QApplication.activeModalWidget() or next(
-        w for w in QApplication.topLevelWidgets() if w.windowTitle() == "New contact")
+        w for w in QApplication.topLevelWidgets() if w.windowTitle() == "New contact"
+    )
     qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
     assert dialog.values()["client_id"] == row.client_id  # type: ignore[attr-defined]
     dialog.done(0)  # type: ignore[attr-defined]

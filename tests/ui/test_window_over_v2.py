@@ -21,8 +21,9 @@ def start_over_v2(qtbot: QtBot, app: Application, server: SandboxServer) -> None
         app.start()
 
 
-def test_search_edit_and_a_conflict_over_v2(qtbot: QtBot, make_app: AppFactory,
-                                             sandbox: SandboxServer) -> None:
+def test_search_edit_and_a_conflict_over_v2(
+    qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer
+) -> None:
     app = make_app()
     start_over_v2(qtbot, app, sandbox)
     assert app.window.contacts_model.total_count() == len(sandbox.store.contacts())

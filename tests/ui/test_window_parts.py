@@ -27,8 +27,15 @@ from tests.ui.conftest import WAIT_MS, AppFactory, sign_in_demo
 
 CLIENTS = [Client(1, "Acme Corp"), Client(2, "Zeta")]
 CONTACTS = [
-    Contact(id=1, client_id=1, first_name="Ann", last_name="Lee", email="ann@acme.example",
-            phone_office="+1 (555) 010-1234", phone_mobile="0171 555 ask Jenny"),
+    Contact(
+        id=1,
+        client_id=1,
+        first_name="Ann",
+        last_name="Lee",
+        email="ann@acme.example",
+        phone_office="+1 (555) 010-1234",
+        phone_mobile="0171 555 ask Jenny",
+    ),
     Contact(id=2, client_id=2, first_name="Bob", last_name="Ray", email="bob@zeta.example"),
 ]
 
@@ -53,8 +60,11 @@ def test_status_bar_states(qtbot: QtBot) -> None:
     assert status.state == "Throttled by Harvest, resuming in 3 s"
     status.set_sync_result(SimpleNamespace(offline=True, error=None, cancelled=False))
     assert status.state == "Offline"
-    status.set_sync_result(SimpleNamespace(offline=False, error=None, cancelled=False,
-                                           rejected={7: "Email is invalid"}))
+    status.set_sync_result(
+        SimpleNamespace(
+            offline=False, error=None, cancelled=False, rejected={7: "Email is invalid"}
+        )
+    )
     assert status.state == "Up to date"
     assert "refused 1 change" in status.currentMessage()
     status.set_last_sync(datetime(2026, 1, 2, 3, 4, tzinfo=UTC))
@@ -101,9 +111,14 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, settings: Settings) 
     window = window_with_rows(qtbot, settings)
     window.show()
     kinds = (QAbstractButton, QLineEdit, QAbstractItemView, QComboBox)
-    unnamed = [w for w in window.findChildren(QWidget)
-               if isinstance(w, kinds) and w.isVisibleTo(window) and not w.accessibleName()
-               and type(w).__name__ not in ("QCalendarWidget",)]
+    unnamed = [
+        w
+        for w in window.findChildren(QWidget)
+        if isinstance(w, kinds)
+        and w.isVisibleTo(window)
+        and not w.accessibleName()
+        and type(w).__name__ not in ("QCalendarWidget",)
+    ]
     assert [type(w).__name__ for w in unnamed] == []
 
 
@@ -139,8 +154,9 @@ def test_empty_states(qtbot: QtBot, settings: Settings) -> None:
     assert view.search.text() == "" and view.table.isVisible()
 
 
-def test_outbox_panel_discards_a_queued_change(qtbot: QtBot, make_app: AppFactory,
-                                               sandbox: SandboxServer) -> None:
+def test_outbox_panel_discards_a_queued_change(
+    qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer
+) -> None:
     app = make_app()
     sign_in_demo(qtbot, app, sandbox)
     target = app.window.contacts_model.row_at(0).contact

@@ -22,8 +22,9 @@ WAIT_MS = 10_000
 
 
 class Running:
-    def __init__(self, worker: SyncWorker, host: WorkerThread, events: WorkerEvents,
-                 version: str) -> None:
+    def __init__(
+        self, worker: SyncWorker, host: WorkerThread, events: WorkerEvents, version: str
+    ) -> None:
         self.worker, self.host, self.events = worker, host, events
         self.version = version  # the Harvest API the worker signs in with
 
@@ -183,7 +184,8 @@ def test_password_changed_mid_session_asks_again_without_an_extra_request(
     assert len(paths) == 1  # the refused request only: no check, no retry
     with qtbot.waitSignal(running.events.sync_finished, timeout=WAIT_MS) as synced:
         running.worker.sign_in_requested.emit(
-            *sign_in_triple(sandbox.url, running.version, "changed on the web"))
+            *sign_in_triple(sandbox.url, running.version, "changed on the web")
+        )
     assert synced.args[0].pushed == 1  # the edit waited in the outbox
     stored = sandbox.store.get_contact(rows[0].id)
     assert stored is not None and stored.title == "Kept for later"

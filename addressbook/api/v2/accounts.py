@@ -28,15 +28,27 @@ class HarvestAccount:
     name: str
 
 
-def list_accounts(token: str, *, url: str = ACCOUNTS_URL,
-                  transport: httpx.BaseTransport | None = None,
-                  timeout: float = 30.0) -> list[HarvestAccount]:
+def list_accounts(
+    token: str,
+    *,
+    url: str = ACCOUNTS_URL,
+    transport: httpx.BaseTransport | None = None,
+    timeout: float = 30.0,
+) -> list[HarvestAccount]:
     """The Harvest accounts the token opens, in Harvest ID's order. Raises HarvestError."""
     parts = urlsplit(url)
     origin = f"{parts.scheme}://{parts.netloc}"
-    connection = V2Connection(origin, token.strip(), None, transport=transport, timeout=timeout,
-                              max_response_bytes=4 * 2**20, max_throttle_wait=60.0,
-                              requests_per_window=90, window_seconds=15.0)
+    connection = V2Connection(
+        origin,
+        token.strip(),
+        None,
+        transport=transport,
+        timeout=timeout,
+        max_response_bytes=4 * 2**20,
+        max_throttle_wait=60.0,
+        requests_per_window=90,
+        window_seconds=15.0,
+    )
 
     def read(response: httpx.Response, connection: Connection) -> list[HarvestAccount]:
         return accounts_from_json(load_json(connection.read_body(response), "your accounts"))

@@ -56,39 +56,58 @@ def _record_id(value: Any, noun: str) -> int:
 class V2Connection(Connection):
     """The shared Connection with v2's headers and v2's error words."""
 
-    def __init__(self, base_url: str, token: str, account_id: int | None,
-                 **options: Any) -> None:
+    def __init__(self, base_url: str, token: str, account_id: int | None, **options: Any) -> None:
         super().__init__(base_url, "", "", **options)
         # Replaces the (empty) Basic credentials': this token is what a server may echo.
         self.secrets = (f"Bearer {token}", token)
-        headers = {"Authorization": f"Bearer {token}", "User-Agent": USER_AGENT,
-                   "Accept": JSON, "Content-Type": JSON}
+        headers = {
+            "Authorization": f"Bearer {token}",
+            "User-Agent": USER_AGENT,
+            "Accept": JSON,
+            "Content-Type": JSON,
+        }
         if account_id is not None:  # every API request; not the accounts list of Harvest ID
             headers["Harvest-Account-Id"] = str(account_id)
         self._http.headers = httpx.Headers(headers)
 
-    def describe_error(self, status: int, headers: httpx.Headers, body: bytes, subject: str,
-                       method: str) -> HarvestError:
+    def describe_error(
+        self, status: int, headers: httpx.Headers, body: bytes, subject: str, method: str
+    ) -> HarvestError:
         return errors.error_for(status, headers, body, subject, method, self.secrets)
 
 
 class HarvestV2Client:
     """One account reached with a personal access token. One thread at a time; close() after."""
 
-    def __init__(self, token: str, account_id: int, *, base_url: str = DEFAULT_BASE_URL,
-                 transport: httpx.BaseTransport | None = None, timeout: float = 30.0,
-                 max_response_bytes: int = 512 * 2**20, max_throttle_wait: float = 300.0,
-                 requests_per_window: int = 90, window_seconds: float = 15.0,
-                 page_size: int | None = None) -> None:
+    def __init__(
+        self,
+        token: str,
+        account_id: int,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        transport: httpx.BaseTransport | None = None,
+        timeout: float = 30.0,
+        max_response_bytes: int = 512 * 2**20,
+        max_throttle_wait: float = 300.0,
+        requests_per_window: int = 90,
+        window_seconds: float = 15.0,
+        page_size: int | None = None,
+    ) -> None:
         self.base_url = normalize_base_url(base_url)
         self.account_id = int(account_id)
         # None: Harvest's default, which is its maximum (2000) and so the fewest requests.
         self.page_size = page_size
         self._connection = V2Connection(
-            self.base_url, token.strip(), self.account_id, transport=transport,
-            timeout=timeout, max_response_bytes=max_response_bytes,
-            max_throttle_wait=max_throttle_wait, requests_per_window=requests_per_window,
-            window_seconds=window_seconds)
+            self.base_url,
+            token.strip(),
+            self.account_id,
+            transport=transport,
+            timeout=timeout,
+            max_response_bytes=max_response_bytes,
+            max_throttle_wait=max_throttle_wait,
+            requests_per_window=requests_per_window,
+            window_seconds=window_seconds,
+        )
 
     @property
     def on_throttle(self) -> Callable[[float], None] | None:
@@ -116,8 +135,12 @@ class HarvestV2Client:
     def __enter__(self) -> HarvestV2Client:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 traceback: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
         self.close()
 
     def __repr__(self) -> str:  # never the token
@@ -136,22 +159,30 @@ class HarvestV2Client:
 
     def list_clients(self, updated_since: datetime | None = None) -> list[Client]:
         params = _since(updated_since)
-        return [client for page in self._pages("/v2/clients", "clients", params,
-                                               codec.client_from_json, "the list of clients")
-                for client in page]
+        return [
+            client
+            for page in self._pages(
+                "/v2/clients", "clients", params, codec.client_from_json, "the list of clients"
+            )
+            for client in page
+        ]
 
     def get_client(self, client_id: int) -> Client:
         client_id = _record_id(client_id, "client")
-        return codec.client_from_json(self._get_json(f"/v2/clients/{client_id}",
-                                                     f"client {client_id}"))
+        return codec.client_from_json(
+            self._get_json(f"/v2/clients/{client_id}", f"client {client_id}")
+        )
 
-    def list_contacts(self, client_id: int | None = None,
-                      updated_since: datetime | None = None) -> list[Contact]:
-        return [contact for page in self.contact_pages(client_id, updated_since)
-                for contact in page]
+    def list_contacts(
+        self, client_id: int | None = None, updated_since: datetime | None = None
+    ) -> list[Contact]:
+        return [
+            contact for page in self.contact_pages(client_id, updated_since) for contact in page
+        ]
 
-    def contact_pages(self, client_id: int | None = None,
-                      updated_since: datetime | None = None) -> Iterator[list[Contact]]:
+    def contact_pages(
+        self, client_id: int | None = None, updated_since: datetime | None = None
+    ) -> Iterator[list[Contact]]:
         """Every page in turn, each read and converted before the next is asked for."""
         params = _since(updated_since)
         subject = "the contacts"
@@ -162,8 +193,9 @@ class HarvestV2Client:
 
     def get_contact(self, contact_id: int) -> Contact:
         contact_id = _record_id(contact_id, "contact")
-        return codec.contact_from_json(self._get_json(f"/v2/contacts/{contact_id}",
-                                                      f"contact {contact_id}"))
+        return codec.contact_from_json(
+            self._get_json(f"/v2/contacts/{contact_id}", f"contact {contact_id}")
+        )
 
     def _get_json(self, path: str, subject: str) -> Any:
         def read(response: httpx.Response, connection: Connection) -> Any:
@@ -171,17 +203,23 @@ class HarvestV2Client:
 
         return self._connection.request("GET", path, read, subject=subject)
 
-    def _pages(self, path: str, key: str, filters: dict[str, str],
-               convert: Callable[[Any], T], subject: str) -> Iterator[list[T]]:
+    def _pages(
+        self,
+        path: str,
+        key: str,
+        filters: dict[str, str],
+        convert: Callable[[Any], T],
+        subject: str,
+    ) -> Iterator[list[T]]:
         """Pages newest first, following the next position; a record seen twice (the list
         moved under us) is kept once."""
         seen: set[int] = set()
         position: dict[str, str] = {}
         for _ in range(MAX_PAGES):
-            items, following = self._page(path, key, {**filters, **self._size(), **position},
-                                          subject)
-            page = [record for record in map(convert, items)
-                    if record.id not in seen]  # type: ignore[attr-defined]
+            items, following = self._page(
+                path, key, {**filters, **self._size(), **position}, subject
+            )
+            page = [record for record in map(convert, items) if record.id not in seen]  # type: ignore[attr-defined]
             seen.update(record.id for record in page)  # type: ignore[attr-defined]
             yield page
             if following is None or not items:
@@ -196,8 +234,9 @@ class HarvestV2Client:
     def _size(self) -> dict[str, str]:
         return {} if self.page_size is None else {"per_page": str(self.page_size)}
 
-    def _page(self, path: str, key: str, params: dict[str, str],
-              subject: str) -> tuple[list[Any], str | None]:
+    def _page(
+        self, path: str, key: str, params: dict[str, str], subject: str
+    ) -> tuple[list[Any], str | None]:
         def read(response: httpx.Response, connection: Connection) -> tuple[list[Any], str | None]:
             return codec.page_items(codec.load_json(connection.read_body(response), subject), key)
 
@@ -229,20 +268,23 @@ class HarvestV2Client:
         if not changes:
             return self.get_contact(contact_id)
         body = codec.contact_update_body(changes)
-        updated, _ = self._write("PATCH", f"/v2/contacts/{contact_id}", body,
-                                 f"contact {contact_id}")
+        updated, _ = self._write(
+            "PATCH", f"/v2/contacts/{contact_id}", body, f"contact {contact_id}"
+        )
         return updated if updated is not None else self.get_contact(contact_id)
 
     def delete_contact(self, contact_id: int) -> None:
         contact_id = _record_id(contact_id, "contact")
         self._write("DELETE", f"/v2/contacts/{contact_id}", None, f"contact {contact_id}")
 
-    def _write(self, method: str, path: str, body: bytes | None,
-               subject: str) -> tuple[Contact | None, str | None]:
+    def _write(
+        self, method: str, path: str, body: bytes | None, subject: str
+    ) -> tuple[Contact | None, str | None]:
         """Send a write; the contact in its reply (None if unreadable) and `Location`."""
 
-        def read(response: httpx.Response,
-                 connection: Connection) -> tuple[Contact | None, str | None]:
+        def read(
+            response: httpx.Response, connection: Connection
+        ) -> tuple[Contact | None, str | None]:
             text = connection.read_body(response, limit=1024 * 1024, truncate=True)
             location: str | None = response.headers.get("location")
             if method == "DELETE":

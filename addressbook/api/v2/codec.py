@@ -22,13 +22,21 @@ from addressbook.core.models import EDITABLE_CONTACT_FIELDS, ID_LIMIT, Client, C
 from ..account import Account
 from ..errors import ProtocolError, ValidationError
 
-CONTACT_TEXT_FIELDS = ("title", "first_name", "last_name", "email", "phone_office",
-                       "phone_mobile", "fax")
+CONTACT_TEXT_FIELDS = (
+    "title",
+    "first_name",
+    "last_name",
+    "email",
+    "phone_office",
+    "phone_mobile",
+    "fax",
+)
 # Harvest itself answers "" for these when unset (observed), so "" is how they are cleared.
 # `title` is null when unset (observed), so a cleared title is sent as null. See
 # contact_update_body for why this is the safest reading of an undocumented rule.
-EMPTY_STRING_WHEN_CLEARED = frozenset({"first_name", "last_name", "email", "phone_office",
-                                       "phone_mobile", "fax"})
+EMPTY_STRING_WHEN_CLEARED = frozenset(
+    {"first_name", "last_name", "email", "phone_office", "phone_mobile", "fax"}
+)
 _STRICT_JSON_CONSTANTS = {"NaN", "Infinity", "-Infinity"}
 
 
@@ -85,8 +93,19 @@ def to_datetime(value: Any) -> datetime | None:
         return None
 
 
-_CONTACT_KEYS = itemgetter("id", "client", "first_name", "last_name", "title", "email",
-                           "phone_office", "phone_mobile", "fax", "created_at", "updated_at")
+_CONTACT_KEYS = itemgetter(
+    "id",
+    "client",
+    "first_name",
+    "last_name",
+    "title",
+    "email",
+    "phone_office",
+    "phone_mobile",
+    "fax",
+    "created_at",
+    "updated_at",
+)
 _TEXT_TYPES = frozenset({str, type(None)})
 
 
@@ -95,20 +114,34 @@ def contact_from_json(item: Any) -> Contact:
     sync), so the common shape (every key present, well typed) is read in one C call and
     checked in bulk; anything else takes the careful path, field by field."""
     try:
-        (contact_id, client, first, last, title, email, office, mobile, fax,
-         created, updated) = _CONTACT_KEYS(item)
+        (contact_id, client, first, last, title, email, office, mobile, fax, created, updated) = (
+            _CONTACT_KEYS(item)
+        )
         client_id = client["id"]
     except (KeyError, TypeError, IndexError):
         return _contact_carefully(item)
-    if (contact_id.__class__ is not int or client_id.__class__ is not int
-            or not (0 < contact_id < ID_LIMIT and 0 < client_id < ID_LIMIT)
-            or first.__class__ is not str or last.__class__ is not str
-            or not {type(title), type(email), type(office), type(mobile),
-                    type(fax)} <= _TEXT_TYPES):
+    if (
+        contact_id.__class__ is not int
+        or client_id.__class__ is not int
+        or not (0 < contact_id < ID_LIMIT and 0 < client_id < ID_LIMIT)
+        or first.__class__ is not str
+        or last.__class__ is not str
+        or not {type(title), type(email), type(office), type(mobile), type(fax)} <= _TEXT_TYPES
+    ):
         return _contact_carefully(item)
-    return Contact(contact_id, client_id, first, last, title or None, email or None,
-                   office or None, mobile or None, fax or None,
-                   to_datetime(created), to_datetime(updated))
+    return Contact(
+        contact_id,
+        client_id,
+        first,
+        last,
+        title or None,
+        email or None,
+        office or None,
+        mobile or None,
+        fax or None,
+        to_datetime(created),
+        to_datetime(updated),
+    )
 
 
 def _contact_carefully(item: Any) -> Contact:
@@ -119,19 +152,35 @@ def _contact_carefully(item: Any) -> Contact:
     client_id = client.get("id") if client.__class__ is dict else get("client_id")
     first, last = get("first_name"), get("last_name")
     return Contact(
-        record_id(get("id"), "contact"), record_id(client_id, "contact's client"),
-        first if first.__class__ is str else "", last if last.__class__ is str else "",
-        _optional(get("title")), _optional(get("email")), _optional(get("phone_office")),
-        _optional(get("phone_mobile")), _optional(get("fax")),
-        to_datetime(get("created_at")), to_datetime(get("updated_at")),
+        record_id(get("id"), "contact"),
+        record_id(client_id, "contact's client"),
+        first if first.__class__ is str else "",
+        last if last.__class__ is str else "",
+        _optional(get("title")),
+        _optional(get("email")),
+        _optional(get("phone_office")),
+        _optional(get("phone_mobile")),
+        _optional(get("fax")),
+        to_datetime(get("created_at")),
+        to_datetime(get("updated_at")),
     )
 
 
 # contact_from_json builds Contact positionally: fail at import, not in the field, if the
 # record's fields are ever reordered.
 assert tuple(field.name for field in fields(Contact)) == (
-    "id", "client_id", "first_name", "last_name", "title", "email", "phone_office",
-    "phone_mobile", "fax", "created_at", "updated_at")
+    "id",
+    "client_id",
+    "first_name",
+    "last_name",
+    "title",
+    "email",
+    "phone_office",
+    "phone_mobile",
+    "fax",
+    "created_at",
+    "updated_at",
+)
 
 
 def client_from_json(item: Any) -> Client:
@@ -191,16 +240,21 @@ def page_items(document: Any, key: str) -> tuple[list[Any], str | None]:
 def _checked(field: str, value: Any) -> Any:
     if field == "client_id":
         if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < ID_LIMIT:
-            raise ValidationError("Choose the client this contact belongs to.",
-                                  fields={"client_id": ["Choose a client."]})
+            raise ValidationError(
+                "Choose the client this contact belongs to.",
+                fields={"client_id": ["Choose a client."]},
+            )
         return value
     return value
 
 
 def contact_create_body(contact: Contact) -> bytes:
     """A flat JSON object (no {"contact": …} wrapper in v2) of the fields that have a value."""
-    values = {name: _checked(name, value) for name, value in contact.editable_values().items()
-              if value is not None and value != ""}
+    values = {
+        name: _checked(name, value)
+        for name, value in contact.editable_values().items()
+        if value is not None and value != ""
+    }
     return json.dumps(values, ensure_ascii=False).encode("utf-8")
 
 

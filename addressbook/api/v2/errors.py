@@ -58,31 +58,46 @@ def words_of(headers: httpx.Headers, body: bytes, secrets: Iterable[str] = ()) -
     return [scrub(text, secrets) for text in words]
 
 
-def error_for(status: int, headers: httpx.Headers, body: bytes, subject: str, method: str,
-              secrets: Iterable[str] = ()) -> HarvestError:
+def error_for(
+    status: int,
+    headers: httpx.Headers,
+    body: bytes,
+    subject: str,
+    method: str,
+    secrets: Iterable[str] = (),
+) -> HarvestError:
     words = words_of(headers, body, secrets)
     said = f" Harvest says: {'; '.join(words)}" if words else ""
     if status == 401:
         return AuthenticationError(
             "Harvest refused the personal access token: it may be mistyped, revoked or "
             "expired. Create a new one at https://id.getharvest.com/developers." + said,
-            status=status)
+            status=status,
+        )
     if status == 403:
-        return AccessDeniedError(f"Harvest refused access to {subject}. {NOT_A_MANAGER}",
-                                 status=status)
+        return AccessDeniedError(
+            f"Harvest refused access to {subject}. {NOT_A_MANAGER}", status=status
+        )
     if status == 404:
-        return NotFoundError(f"Harvest could not find {subject}; it may have been deleted."
-                             + said, status=status)
+        return NotFoundError(
+            f"Harvest could not find {subject}; it may have been deleted." + said, status=status
+        )
     if status in (400, 422):
         errors = words or [f"Harvest refused the request (HTTP {status})."]
-        return ValidationError(f"Harvest refused the change: {'; '.join(errors)}",
-                               errors=errors, status=status)
+        return ValidationError(
+            f"Harvest refused the change: {'; '.join(errors)}", errors=errors, status=status
+        )
     if status in (502, 504) and method == "POST":
         return GatewayError(
             f"Harvest's gateway failed (HTTP {status}) after the request was sent; it may or "
             "may not have been saved. Refresh before trying again." + said,
-            outcome_unknown=True, status=status)
+            outcome_unknown=True,
+            status=status,
+        )
     if status >= 500:
-        return ServerError(f"Harvest had a problem on its side (HTTP {status}). Try again in a "
-                           "few minutes." + said, status=status)
+        return ServerError(
+            f"Harvest had a problem on its side (HTTP {status}). Try again in a "
+            "few minutes." + said,
+            status=status,
+        )
     return HarvestError(f"Harvest refused the request (HTTP {status})." + said, status=status)

@@ -32,7 +32,8 @@ def since_parameter(moment: datetime) -> str:
         return moment.astimezone(UTC).isoformat(timespec="seconds")[:19] + "Z"
     except OverflowError:
         raise ValidationError(
-            f"{moment.isoformat()} is not a date Harvest can search from.") from None
+            f"{moment.isoformat()} is not a date Harvest can search from."
+        ) from None
 
 
 def next_position(link: str) -> dict[str, str]:
@@ -45,5 +46,6 @@ def next_position(link: str) -> dict[str, str]:
         values = query.get(key)
         if values and values[-1]:
             return {key: values[-1]}
-    raise ProtocolError("Harvest sent a next-page link without a position; the list stops "
-                        "there. Try again later.")
+    raise ProtocolError(
+        "Harvest sent a next-page link without a position; the list stops there. Try again later."
+    )

@@ -23,11 +23,18 @@ NAME_SCALE = 1.6
 # (section title, [(field key, kind label, what it is in a sentence, actions)])
 LAYOUT = (
     ("Email", [("email", "Work", "email address", ("write", "copy"))]),
-    ("Phone", [("phone_office", "Office", "office number", ("call", "copy")),
-               ("phone_mobile", "Mobile", "mobile number", ("call", "copy")),
-               ("fax", "Fax", "fax number", ("copy",))]),
-    ("Work", [("company", "Company", "company", ("copy",)),
-              ("title", "Title", "title", ("copy",))]),
+    (
+        "Phone",
+        [
+            ("phone_office", "Office", "office number", ("call", "copy")),
+            ("phone_mobile", "Mobile", "mobile number", ("call", "copy")),
+            ("fax", "Fax", "fax number", ("copy",)),
+        ],
+    ),
+    (
+        "Work",
+        [("company", "Company", "company", ("copy",)), ("title", "Title", "title", ("copy",))],
+    ),
 )
 
 
@@ -137,9 +144,14 @@ class ContactCard(QWidget):
         self.subtitle.setText(line)
         self.subtitle.setAccessibleName(line)
         self.subtitle.setVisible(bool(line))
-        values = {"email": contact.email, "phone_office": contact.phone_office,
-                  "phone_mobile": contact.phone_mobile, "fax": contact.fax,
-                  "company": row.company, "title": contact.title}
+        values = {
+            "email": contact.email,
+            "phone_office": contact.phone_office,
+            "phone_mobile": contact.phone_mobile,
+            "fax": contact.fax,
+            "company": row.company,
+            "title": contact.title,
+        }
         for section in self.sections.values():
             for key in section.rows:
                 section.set_value(key, values[key])

@@ -42,8 +42,9 @@ class CardSection(QFrame):
     """A titled, rounded box of rows; on_action(key, action) is told which button was
     pressed ("email", "write")."""
 
-    def __init__(self, title: str, on_action: Callable[[str, str], None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, on_action: Callable[[str, str], None], parent: QWidget | None = None
+    ) -> None:
         self._repainting = True  # no palette work until built
         super().__init__(parent)
         self.setObjectName(f"card_section_{title.lower()}")
@@ -82,8 +83,9 @@ class CardSection(QFrame):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1))
         painter.setBrush(self.palette().brush(QPalette.ColorRole.Base))
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5),
-                                CORNER_RADIUS, CORNER_RADIUS)
+        painter.drawRoundedRect(
+            QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), CORNER_RADIUS, CORNER_RADIUS
+        )
         painter.end()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -14,8 +14,10 @@ BADGE_SIZE = 16
 class SyncState(Enum):
     SYNCED = ("synced", "Up to date with Harvest")
     CHANGED = ("dirty", "Changed here, not yet sent to Harvest")
-    CONFLICT = ("conflict", "Conflict: changed here and in Harvest. Resolve it in "
-                "Unsynced changes (Ctrl+U)")
+    CONFLICT = (
+        "conflict",
+        "Conflict: changed here and in Harvest. Resolve it in Unsynced changes (Ctrl+U)",
+    )
 
     @property
     def badge(self) -> str:

@@ -33,23 +33,32 @@ class CleanupView(QWidget):
         self.client_filter.setAccessibleName("Show for client")
         self.client_filter.currentIndexChanged.connect(self._refresh)
         self.summary = QLabel()
-        self.duplicates = ListPane("Likely duplicates", ("Names", "Client", "Why", "Contacts"),
-                                   hint="Contacts that share an email, a phone number, "
-                                        "or a name at the same client.")
+        self.duplicates = ListPane(
+            "Likely duplicates",
+            ("Names", "Client", "Why", "Contacts"),
+            hint="Contacts that share an email, a phone number, or a name at the same client.",
+        )
         self.merge_button = self.duplicates.add_button("&Merge…", "Merge duplicates")
         self.duplicates.finish_buttons()
         self.merge_button.clicked.connect(self._merge_current)
         self.duplicates.activated.connect(lambda group: self.merge_requested.emit(group))
         self.phones = PhoneTab()
-        self.incomplete = ListPane("Incomplete contacts", ("Name", "Client", "Missing or wrong"),
-                                   hint="No way to reach them, no last name, "
-                                        "or an email that does not look like an address.")
-        self.inactive = ListPane("Contacts at inactive clients", ("Name", "Client", "Email"),
-                                 hint="Harvest keeps these; tidy them or export them.")
+        self.incomplete = ListPane(
+            "Incomplete contacts",
+            ("Name", "Client", "Missing or wrong"),
+            hint="No way to reach them, no last name, "
+            "or an email that does not look like an address.",
+        )
+        self.inactive = ListPane(
+            "Contacts at inactive clients",
+            ("Name", "Client", "Email"),
+            hint="Harvest keeps these; tidy them or export them.",
+        )
         for pane in (self.incomplete, self.inactive):
             pane.activated.connect(self._show_contact)
-            button = pane.add_button("&Select in the contact list",
-                                     f"Select the {pane.table.accessibleName().lower()}")
+            button = pane.add_button(
+                "&Select in the contact list", f"Select the {pane.table.accessibleName().lower()}"
+            )
             button.clicked.connect(lambda _=False, shown=pane: self._choose(shown))
             pane.finish_buttons()
         self.tabs = QTabWidget()
@@ -101,11 +110,16 @@ class CleanupView(QWidget):
         self.duplicates.set_rows([(g, self._group_texts(g)) for g in groups])
         self.phones.set_candidates([c for c in report.phones if shown(c[0])])
         incomplete = [i for i in report.incomplete if shown(i.contact)]
-        self.incomplete.set_rows([(i.contact, (i.contact.full_name, self._client(i.contact),
-                                               "; ".join(i.reasons))) for i in incomplete])
+        self.incomplete.set_rows(
+            [
+                (i.contact, (i.contact.full_name, self._client(i.contact), "; ".join(i.reasons)))
+                for i in incomplete
+            ]
+        )
         inactive = [c for c in report.inactive if shown(c)]
-        self.inactive.set_rows([(c, (c.full_name, self._client(c), c.email or ""))
-                                for c in inactive])
+        self.inactive.set_rows(
+            [(c, (c.full_name, self._client(c), c.email or "")) for c in inactive]
+        )
         self.tabs.setTabText(0, f"Duplicates ({len(groups):,})")
         self.tabs.setTabText(1, f"Phone numbers ({self.phones.candidate_count:,})")
         self.tabs.setTabText(2, f"Incomplete ({len(incomplete):,})")
@@ -137,4 +151,3 @@ class CleanupView(QWidget):
     def _show_contact(self, contact: Contact | None) -> None:
         if contact is not None and contact.id is not None:
             self.contact_activated.emit(contact.id)
-

@@ -44,12 +44,12 @@ class JobCommand(QUndoCommand):
         raise NotImplementedError
 
     def redo(self) -> None:
-        self._runner.submit(self.apply, self._applied, self._failed, writes=True,
-                            name=self.text())
+        self._runner.submit(self.apply, self._applied, self._failed, writes=True, name=self.text())
 
     def undo(self) -> None:
-        self._runner.submit(self.revert, None, self._failed, writes=True,
-                            name=f"Undo {self.text()}")
+        self._runner.submit(
+            self.revert, None, self._failed, writes=True, name=f"Undo {self.text()}"
+        )
 
     def _failed(self, message: str, fields: dict[str, list[str]]) -> None:
         self.setObsolete(True)  # nothing happened: the stack drops the step
@@ -69,8 +69,9 @@ class MergeCommand(JobCommand):
     """One update of the kept contact and deletes of the others; undo brings them back."""
 
     def __init__(self, plan: MergePlan, runner: JobRunner, on_failed: Failed | None = None):
-        super().__init__(f"Merge {len(plan.others) + 1} contacts into {plan.keep.full_name}",
-                         runner, on_failed)
+        super().__init__(
+            f"Merge {len(plan.others) + 1} contacts into {plan.keep.full_name}", runner, on_failed
+        )
         self._holder = _Holder(plan)
 
     def apply(self, cache: Any) -> Contact:
@@ -84,11 +85,13 @@ class MergeCommand(JobCommand):
 
 
 class PhoneBatchCommand(JobCommand):
-    def __init__(self, fixes: list[PhoneFix], runner: JobRunner,
-                 on_failed: Failed | None = None) -> None:
+    def __init__(
+        self, fixes: list[PhoneFix], runner: JobRunner, on_failed: Failed | None = None
+    ) -> None:
         count = len([fix for fix in fixes if fix.after is not None])
-        super().__init__(f"Normalise {count} phone number{'s' if count != 1 else ''}",
-                         runner, on_failed)
+        super().__init__(
+            f"Normalise {count} phone number{'s' if count != 1 else ''}", runner, on_failed
+        )
         self._fixes = fixes
 
     def apply(self, cache: Any) -> int:
@@ -101,8 +104,14 @@ class PhoneBatchCommand(JobCommand):
 class RestoreVersionCommand(JobCommand):
     """Restore this version: an update of the fields that differ; undo puts them back."""
 
-    def __init__(self, contact_id: int, version_index: int, name: str, runner: JobRunner,
-                 on_failed: Failed | None = None) -> None:
+    def __init__(
+        self,
+        contact_id: int,
+        version_index: int,
+        name: str,
+        runner: JobRunner,
+        on_failed: Failed | None = None,
+    ) -> None:
         super().__init__(f"Restore an earlier version of {name}", runner, on_failed)
         self._contact_id, self._index = contact_id, version_index
         self._before: list[Contact] = []  # worker thread only
@@ -123,8 +132,13 @@ class RestoreVersionCommand(JobCommand):
 class RestoreFromTrashCommand(JobCommand):
     """Out of the trash (re-created on Harvest if need be); undo deletes it again."""
 
-    def __init__(self, contact: Contact, client_id: int | None, runner: JobRunner,
-                 on_failed: Failed | None = None) -> None:
+    def __init__(
+        self,
+        contact: Contact,
+        client_id: int | None,
+        runner: JobRunner,
+        on_failed: Failed | None = None,
+    ) -> None:
         super().__init__(f"Restore {contact.full_name}", runner, on_failed)
         self._trashed_id = contact.id or 0
         self._client_id = client_id

@@ -65,8 +65,10 @@ class CleanupController(QObject):
         """Until the window has its QUndoStack: ours, with Undo/Redo in the Contact menu."""
         stack = QUndoStack(self)
         menu = getattr(self.window, "menus", {}).get("&Contact")
-        for action, keys in ((stack.createUndoAction(self.window, "&Undo"), "Ctrl+Z"),
-                             (stack.createRedoAction(self.window, "&Redo"), "Ctrl+Shift+Z")):
+        for action, keys in (
+            (stack.createUndoAction(self.window, "&Undo"), "Ctrl+Z"),
+            (stack.createRedoAction(self.window, "&Redo"), "Ctrl+Shift+Z"),
+        ):
             action.setShortcut(keys)
             self.window.addAction(action)
             if menu is not None:
@@ -117,7 +119,8 @@ class CleanupController(QObject):
         if (saved := settings.get(Preferences.PHONE_REGION)) and region.findData(saved) >= 0:
             region.setCurrentIndex(region.findData(saved))
         region.currentIndexChanged.connect(
-            lambda: settings.set(Preferences.PHONE_REGION, str(region.currentData())))
+            lambda: settings.set(Preferences.PHONE_REGION, str(region.currentData()))
+        )
 
     def _connect(self, events: Any) -> None:
         for signal in (events.contacts_loaded, events.contacts_changed, events.sync_finished):
@@ -199,8 +202,12 @@ class CleanupController(QObject):
             self.view.phones.preview_button.setEnabled(True)
             self.view.phones.show_preview(fixes)
 
-        self.runner.submit(lambda _cache: preview_candidates(candidates, region, style),  # type: ignore[arg-type]
-                           shown, self._failed, name="Phone preview")
+        self.runner.submit(
+            lambda _cache: preview_candidates(candidates, region, style),  # type: ignore[arg-type]
+            shown,
+            self._failed,
+            name="Phone preview",
+        )
 
     def apply_phones(self, fixes: list[Any]) -> PhoneBatchCommand:
         return self._push(PhoneBatchCommand(fixes, self.runner, self._failed))
@@ -210,8 +217,9 @@ class CleanupController(QObject):
         active = {c.id for c in self.window.sidebar_model.clients() if c.active}
         if client_id is None and item.contact.client_id not in active:
             return self._pick_client(item)
-        return self._push(RestoreFromTrashCommand(item.contact, client_id, self.runner,
-                                                  self._failed))
+        return self._push(
+            RestoreFromTrashCommand(item.contact, client_id, self.runner, self._failed)
+        )
 
     def _pick_client(self, item: Any) -> Any:
         from PySide6.QtWidgets import QInputDialog
@@ -219,18 +227,25 @@ class CleanupController(QObject):
         clients = [c for c in self.window.sidebar_model.clients() if c.active]
         dialog = QInputDialog(self.window)
         dialog.setWindowTitle("Restore to which client?")
-        dialog.setLabelText(f"The client of {item.contact.full_name} is gone or inactive. "
-                            "Restore the contact at:")
+        dialog.setLabelText(
+            f"The client of {item.contact.full_name} is gone or inactive. Restore the contact at:"
+        )
         dialog.setComboBoxItems([c.name for c in clients])
         dialog.textValueSelected.connect(
-            lambda name: self.restore(item, next(c.id for c in clients if c.name == name)))
+            lambda name: self.restore(item, next(c.id for c in clients if c.name == name))
+        )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
     def empty_trash(self) -> None:
-        self.runner.submit(lambda cache: cache.empty_trash(), self._emptied, self._failed,
-                           writes=True, name="Empty trash")
+        self.runner.submit(
+            lambda cache: cache.empty_trash(),
+            self._emptied,
+            self._failed,
+            writes=True,
+            name="Empty trash",
+        )
 
     def _emptied(self, count: int) -> None:
         self.window.status.showMessage(f"Emptied the trash ({count:,} contacts).", 5000)
@@ -239,8 +254,7 @@ class CleanupController(QObject):
     def restore_version(self, contact_id: int, index: int) -> RestoreVersionCommand:
         row = self.window.contacts_model.find_row(contact_id)
         name = row.contact.full_name if row is not None else "the contact"
-        return self._push(RestoreVersionCommand(contact_id, index, name, self.runner,
-                                                self._failed))
+        return self._push(RestoreVersionCommand(contact_id, index, name, self.runner, self._failed))
 
     def _push(self, command: Any) -> Any:
         self.undo_stack.push(command)
@@ -259,9 +273,11 @@ class CleanupController(QObject):
             return
         contact_id = rows[0].id
         names = {c.id: c.name for c in self.window.sidebar_model.clients()}
-        self.runner.submit(lambda cache: cache.history(contact_id),
-                           lambda versions: self._show_history(contact_id, versions, names),
-                           name="History")
+        self.runner.submit(
+            lambda cache: cache.history(contact_id),
+            lambda versions: self._show_history(contact_id, versions, names),
+            name="History",
+        )
 
     def _show_history(self, contact_id: int, versions: list[Any], names: dict[int, str]) -> None:
         rows = self.window.contacts.selected_rows()

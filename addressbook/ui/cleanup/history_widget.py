@@ -24,8 +24,9 @@ SOURCES = {"harvest": "From Harvest", "local": "Edited here"}
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def describe_changes(before: Contact | None, after: Contact,
-                     client_names: Mapping[int, str]) -> str:
+def describe_changes(
+    before: Contact | None, after: Contact, client_names: Mapping[int, str]
+) -> str:
     """'Title: CEO → Chair; Email: (empty) → a@b.com' (the first version: 'First seen')."""
     if before is None:
         return "First seen"
@@ -72,8 +73,9 @@ class HistoryWidget(QWidget):
     def contact_id(self) -> int | None:
         return self._contact_id
 
-    def show_versions(self, contact_id: int | None, versions: Sequence[Version],
-                      client_names: Mapping[int, str]) -> None:
+    def show_versions(
+        self, contact_id: int | None, versions: Sequence[Version], client_names: Mapping[int, str]
+    ) -> None:
         """Newest first; the newest is what the contact is now, so it cannot be restored."""
         self._contact_id = contact_id
         self.versions.clear()
@@ -84,11 +86,14 @@ class HistoryWidget(QWidget):
             when = locale.toString(version.seen_at.astimezone(), QLocale.FormatType.ShortFormat)
             sent = ""
             if version.confirmed_at is not None:
-                at = locale.toString(version.confirmed_at.astimezone(),
-                                     QLocale.FormatType.ShortFormat)
+                at = locale.toString(
+                    version.confirmed_at.astimezone(), QLocale.FormatType.ShortFormat
+                )
                 sent = f", on Harvest since {at}"
-            text = (f"{when} · {SOURCES[version.source]}{sent}\n"
-                    f"{describe_changes(previous, version.contact, client_names)}")
+            text = (
+                f"{when} · {SOURCES[version.source]}{sent}\n"
+                f"{describe_changes(previous, version.contact, client_names)}"
+            )
             item = QListWidgetItem(text)
             item.setData(INDEX_ROLE, index)
             items.append(item)

@@ -22,9 +22,15 @@ class JobRunner(QObject):
         events.job_finished.connect(self._finished)
         events.job_failed.connect(self._failed)
 
-    def submit(self, run: Callable[[Any], Any], on_done: Callable[[Any], None] | None = None,
-               on_failed: Callable[[str, dict[str, list[str]]], None] | None = None, *,
-               writes: bool = False, name: str = "job") -> Job:
+    def submit(
+        self,
+        run: Callable[[Any], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_failed: Callable[[str, dict[str, list[str]]], None] | None = None,
+        *,
+        writes: bool = False,
+        name: str = "job",
+    ) -> Job:
         job = Job(run, writes=writes, name=name)
         if on_done is not None:
             job.on_done = on_done

@@ -23,8 +23,15 @@ from addressbook.ui.cleanup.table_model import ROW_ROLE, RowsModel
 class ListPane(QWidget):
     activated = Signal(object)  # the row's object (double-click or Enter)
 
-    def __init__(self, name: str, headers: Sequence[str], *, hint: str = "",
-                 checkable: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        headers: Sequence[str],
+        *,
+        hint: str = "",
+        checkable: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.model = RowsModel(headers, checkable=checkable, parent=self)
         self.table = QTableView()
@@ -52,8 +59,7 @@ class ListPane(QWidget):
     def finish_buttons(self) -> None:
         self.buttons.addStretch(1)
 
-    def set_rows(self, rows: Sequence[tuple[Any, Sequence[str]]], *, checked: bool = True
-                 ) -> None:
+    def set_rows(self, rows: Sequence[tuple[Any, Sequence[str]]], *, checked: bool = True) -> None:
         self.model.set_rows(rows, checked=checked)
         if rows:
             for column in range(self.model.columnCount() - 1):

@@ -28,8 +28,12 @@ from addressbook.core.models import CONTACT_FIELD_LABELS, EDITABLE_CONTACT_FIELD
 
 
 class MergeDialog(QDialog):
-    def __init__(self, group: Sequence[Contact], client_names: Mapping[int, str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        group: Sequence[Contact],
+        client_names: Mapping[int, str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Merge contacts")
         self.setAccessibleName("Merge contacts")
@@ -100,8 +104,10 @@ class MergeDialog(QDialog):
 
     def chosen(self) -> dict[str, Any]:
         """The value picked for each field."""
-        return {name: self._options[name][max(group.checkedId(), 0)]
-                for name, group in self._choices.items()}
+        return {
+            name: self._options[name][max(group.checkedId(), 0)]
+            for name, group in self._choices.items()
+        }
 
     def plan(self) -> MergePlan:
         return plan(self.kept(), self._group, self.chosen())

@@ -27,9 +27,13 @@ class PhoneTab(ListPane):
     apply_requested = Signal(object)  # list[PhoneFix] the user checked
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Phone number preview", ("Contact", "Field", "Before", "After"),
-                         hint="Choose the region for numbers typed without +country, "
-                              "then Preview.", checkable=True, parent=parent)
+        super().__init__(
+            "Phone number preview",
+            ("Contact", "Field", "Before", "After"),
+            hint="Choose the region for numbers typed without +country, then Preview.",
+            checkable=True,
+            parent=parent,
+        )
         self.region = QComboBox()
         self.region.setAccessibleName("Default region")
         for region in sorted(phonenumbers.SUPPORTED_REGIONS):
@@ -43,8 +47,13 @@ class PhoneTab(ListPane):
         self.preview_button.setAccessibleName("Preview phone numbers")
         self.preview_button.clicked.connect(self.request_preview)
         chooser = QHBoxLayout()
-        for widget in (QLabel("Region:"), self.region, QLabel("Format:"), self.style,
-                       self.preview_button):
+        for widget in (
+            QLabel("Region:"),
+            self.region,
+            QLabel("Format:"),
+            self.style,
+            self.preview_button,
+        ):
             chooser.addWidget(widget)
         chooser.addStretch(1)
         layout = self.layout()
@@ -62,20 +71,30 @@ class PhoneTab(ListPane):
     def set_candidates(self, candidates: Sequence[tuple[Contact, str, str]]) -> None:
         """The scan's candidates for the chosen client; a fresh preview is needed."""
         self._candidates = list(candidates)
-        self.hint.setText(f"{len(self._candidates):,} numbers may be in another format or are "
-                          "notes. Choose the region for numbers typed without +country, "
-                          "then Preview.")
+        self.hint.setText(
+            f"{len(self._candidates):,} numbers may be in another format or are "
+            "notes. Choose the region for numbers typed without +country, "
+            "then Preview."
+        )
         self.show_preview([])
 
     def request_preview(self) -> None:
         style: Style = self.style.currentData()
-        self.preview_requested.emit(self._candidates[:PREVIEW_LIMIT],
-                                    self.region.currentData(), style)
+        self.preview_requested.emit(
+            self._candidates[:PREVIEW_LIMIT], self.region.currentData(), style
+        )
 
     def show_preview(self, fixes: Sequence[PhoneFix]) -> None:
         rows: list[tuple[Any, Sequence[str]]] = [
-            (fix, (fix.contact.full_name, CONTACT_FIELD_LABELS[fix.field], fix.before,
-                   fix.after if fix.after is not None else NOT_A_NUMBER))
+            (
+                fix,
+                (
+                    fix.contact.full_name,
+                    CONTACT_FIELD_LABELS[fix.field],
+                    fix.before,
+                    fix.after if fix.after is not None else NOT_A_NUMBER,
+                ),
+            )
             for fix in fixes
         ]
         self.set_rows(rows)

@@ -1,4 +1,4 @@
-""""Clean up (n)" and "Trash (n)" under the client tree: two entries, each opens its view."""
+""" "Clean up (n)" and "Trash (n)" under the client tree: two entries, each opens its view."""
 
 from __future__ import annotations
 

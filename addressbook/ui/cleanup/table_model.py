@@ -18,8 +18,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class RowsModel(QAbstractTableModel):
-    def __init__(self, headers: Sequence[str], *, checkable: bool = False,
-                 parent: Any = None) -> None:
+    def __init__(
+        self, headers: Sequence[str], *, checkable: bool = False, parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self._headers = list(headers)
         self._texts: list[tuple[str, ...]] = []
@@ -27,8 +28,7 @@ class RowsModel(QAbstractTableModel):
         self._checkable = checkable
         self._checked: set[int] = set()
 
-    def set_rows(self, rows: Sequence[tuple[Any, Sequence[str]]], *,
-                 checked: bool = True) -> None:
+    def set_rows(self, rows: Sequence[tuple[Any, Sequence[str]]], *, checked: bool = True) -> None:
         """(object, column texts) per row; checkable rows start checked (or not)."""
         self.beginResetModel()
         self._objects = [item for item, _ in rows]
@@ -54,10 +54,17 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
             return self._headers[section]
         return None
 
@@ -74,8 +81,12 @@ class RowsModel(QAbstractTableModel):
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         return None
 
-    def setData(self, index: Index, value: Any,  # noqa: N802
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(
+        self,
+        index: Index,
+        value: Any,  # noqa: N802
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not self._checkable or index.column():
             return False
         checked = Qt.CheckState(value) == Qt.CheckState.Checked

@@ -19,10 +19,13 @@ class TrashView(ListPane):
     empty_requested = Signal()  # confirmed by the user
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Trash", ("Name", "Client", "Email", "Deleted", "By"),
-                         hint="Deleted contacts are kept here for 30 days. Restore puts "
-                              "one back on Harvest (a new contact with every field).",
-                         parent=parent)
+        super().__init__(
+            "Trash",
+            ("Name", "Client", "Email", "Deleted", "By"),
+            hint="Deleted contacts are kept here for 30 days. Restore puts "
+            "one back on Harvest (a new contact with every field).",
+            parent=parent,
+        )
         self.setAccessibleName("Trash")
         self.restore_button = self.add_button("&Restore", "Restore contact")
         self.empty_button = self.add_button("&Empty trash…", "Empty trash")
@@ -32,20 +35,28 @@ class TrashView(ListPane):
         self.empty_button.clicked.connect(self.confirm_empty)
         self.confirmation: QMessageBox | None = None
 
-    def show_trash(self, items: Sequence[TrashedContact], client_names: Mapping[int, str],
-                   keep_days: int = 30) -> None:
+    def show_trash(
+        self, items: Sequence[TrashedContact], client_names: Mapping[int, str], keep_days: int = 30
+    ) -> None:
         locale = QLocale()
         rows = [
-            (item, (item.contact.full_name, client_names.get(item.contact.client_id, ""),
+            (
+                item,
+                (
+                    item.contact.full_name,
+                    client_names.get(item.contact.client_id, ""),
                     item.contact.email or "",
-                    locale.toString(item.deleted_at.astimezone(),
-                                    QLocale.FormatType.ShortFormat),
-                    SOURCES[item.source]))
+                    locale.toString(item.deleted_at.astimezone(), QLocale.FormatType.ShortFormat),
+                    SOURCES[item.source],
+                ),
+            )
             for item in items
         ]
         self.set_rows(rows)
-        self.hint.setText(f"{counted(len(items), 'deleted contact')}, kept for {keep_days} days. "
-                          "Restore puts one back on Harvest (a new contact with every field).")
+        self.hint.setText(
+            f"{counted(len(items), 'deleted contact')}, kept for {keep_days} days. "
+            "Restore puts one back on Harvest (a new contact with every field)."
+        )
         self.restore_button.setEnabled(bool(items))
         self.empty_button.setEnabled(bool(items))
         if items and not self.table.currentIndex().isValid():
@@ -60,11 +71,14 @@ class TrashView(ListPane):
 
     def confirm_empty(self) -> QMessageBox:
         count = self.model.rowCount()
-        box = QMessageBox(QMessageBox.Icon.Warning, "Empty trash",
-                          f"Forget {counted(count, 'deleted contact')} for good?\n\n"
-                          "They cannot be restored afterwards.",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                          self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Empty trash",
+            f"Forget {counted(count, 'deleted contact')} for good?\n\n"
+            "They cannot be restored afterwards.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
         box.setAccessibleName("Confirm empty trash")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.finished.connect(self._emptied)

@@ -227,8 +227,7 @@ class ContactDialog(QDialog):
     def _refresh(self) -> None:
         values = self.values()
         problems, warnings = self.validate(values), self.warnings(values)
-        self.duplicate_label.show_message("\n".join(self.duplicate_warnings(values)),
-                                          Level.WARNING)
+        self.duplicate_label.show_message("\n".join(self.duplicate_warnings(values)), Level.WARNING)
         shown_problems = []
         for name, message in self.messages.items():
             shown = problems.get(name, []) if self._show_all or name in self._touched else []
@@ -240,8 +239,9 @@ class ContactDialog(QDialog):
         # focuses the first. From then on it waits for the fixes, the reasons in view.
         reasons = " ".join(m for name in shown_problems for m in problems[name])
         self.ok_button.setEnabled(not (problems and self._show_all))
-        self.ok_button.setToolTip(f"Cannot save yet: {reasons}" if reasons
-                                  else "Save (Ctrl+Return)")
+        self.ok_button.setToolTip(
+            f"Cannot save yet: {reasons}" if reasons else "Save (Ctrl+Return)"
+        )
         self.ok_button.setAccessibleDescription(self.ok_button.toolTip())
         if shown_problems != self._invalid:
             self._invalid = shown_problems

@@ -35,8 +35,10 @@ from .sign_in_fields import SignInField
 
 NO_KEYRING_TEXT = "No system keyring found: your password will be kept for this session only"
 TOKENS_PAGE = "https://id.getharvest.com/developers"
-TOKEN_HELP = (f'Create a personal access token at <a href="{TOKENS_PAGE}">'
-              "id.getharvest.com/developers</a> (Developers, Create new personal access token).")
+TOKEN_HELP = (
+    f'Create a personal access token at <a href="{TOKENS_PAGE}">'
+    "id.getharvest.com/developers</a> (Developers, Create new personal access token)."
+)
 SEVERAL_ACCOUNTS = "This token opens several Harvest accounts: choose one, then Sign in."
 # Field names the app may pass to show_error.
 _FIELD_ALIASES = {"account": "server", "url": "server", "base_url": "server"}
@@ -48,9 +50,16 @@ class SignInDialog(QDialog):
     token_sign_in_requested = Signal(str, str, bool)  # token, account id ("" = find), remember
     demo_requested = Signal()
 
-    def __init__(self, *, server: str = "", email: str = "", keyring_available: bool = True,
-                 mode: str = TOKEN, account_id: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        server: str = "",
+        email: str = "",
+        keyring_available: bool = True,
+        mode: str = TOKEN,
+        account_id: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._keyring_available = keyring_available
         self._busy = False
@@ -82,9 +91,16 @@ class SignInDialog(QDialog):
         self.progress_label = QLabel()
         self.progress_label.setAccessibleName("Sign-in progress")
         layout = QVBoxLayout(self)
-        for widget in (self.token_radio, self.classic_radio, self.banner, self.pages,
-                       self.remember_check, self.keyring_note, self.progress_label,
-                       self._build_buttons()):
+        for widget in (
+            self.token_radio,
+            self.classic_radio,
+            self.banner,
+            self.pages,
+            self.remember_check,
+            self.keyring_note,
+            self.progress_label,
+            self._build_buttons(),
+        ):
             layout.addWidget(widget)
         # Only now, inside the dialog, does "default" register with it (Enter signs in).
         self.sign_in_button.setDefault(True)
@@ -120,7 +136,9 @@ class SignInDialog(QDialog):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(4)
         self.fields = {
-            "server": SignInField(grid, 0, "Harvest &account", "acme or https://acme.harvestapp.com"),
+            "server": SignInField(
+                grid, 0, "Harvest &account", "acme or https://acme.harvestapp.com"
+            ),
             "email": SignInField(grid, 1, "&Email", "you@example.com"),
             "password": SignInField(grid, 2, "&Password", secret=True),
             "token": self.token_field,
@@ -196,8 +214,9 @@ class SignInDialog(QDialog):
         """The Harvest accounts the token opens; several: the user picks one."""
         self.account_combo.clear()
         for account_id, name in accounts:
-            self.account_combo.addItem(f"{name} ({account_id})" if name else str(account_id),
-                                       str(account_id))
+            self.account_combo.addItem(
+                f"{name} ({account_id})" if name else str(account_id), str(account_id)
+            )
         wanted = self.account_combo.findData(self._wanted_account)
         self.account_combo.setCurrentIndex(max(wanted, 0))
         several = len(accounts) > 1
@@ -229,8 +248,9 @@ class SignInDialog(QDialog):
         email = self.email_edit.text().strip()
         return {
             "server": "" if self.server_edit.text().strip() else "Enter your Harvest account.",
-            "email": "" if _looks_like_email(email) else (
-                "Check the email address." if email else "Enter your email address."),
+            "email": ""
+            if _looks_like_email(email)
+            else ("Check the email address." if email else "Enter your email address."),
             "password": "" if self.password_edit.text() else "Enter your password.",
         }
 
@@ -255,14 +275,20 @@ class SignInDialog(QDialog):
         if name == "email":
             email = self.email_edit.text().strip()
             if email and not _looks_like_email(email) and not self.fields["email"].error:
-                self.fields["email"].set_error("This does not look like an email address.",
-                                               Level.WARNING)
+                self.fields["email"].set_error(
+                    "This does not look like an email address.", Level.WARNING
+                )
 
     def set_busy(self, busy: bool, message: str = "Signing in…") -> None:
         """Lock the inputs while the worker checks the account."""
         self._busy = busy
-        for widget in (*(f.edit for f in self.fields.values()), self.demo_button,
-                       self.account_combo, self.token_radio, self.classic_radio):
+        for widget in (
+            *(f.edit for f in self.fields.values()),
+            self.demo_button,
+            self.account_combo,
+            self.token_radio,
+            self.classic_radio,
+        ):
             widget.setEnabled(not busy)
         self.remember_check.setEnabled(not busy and self._keyring_available)
         self.progress_label.setText(message if busy else "")
@@ -303,8 +329,12 @@ class SignInDialog(QDialog):
 
     def values(self) -> dict[str, str]:
         """What was typed, without any secret: kept by the app across Cancel."""
-        return {"mode": self.mode(), "server": self.server_edit.text().strip(),
-                "email": self.email_edit.text().strip(), "account_id": self.chosen_account()}
+        return {
+            "mode": self.mode(),
+            "server": self.server_edit.text().strip(),
+            "email": self.email_edit.text().strip(),
+            "account_id": self.chosen_account(),
+        }
 
     # -- requests -----------------------------------------------------------------
     def validate(self) -> bool:
@@ -324,12 +354,16 @@ class SignInDialog(QDialog):
         self.clear_messages()
         remember = self.remember_check.isChecked() and self._keyring_available
         if self.mode() == TOKEN:
-            self.token_sign_in_requested.emit(self.token_edit.text().strip(),
-                                              self.chosen_account(), remember)
+            self.token_sign_in_requested.emit(
+                self.token_edit.text().strip(), self.chosen_account(), remember
+            )
             return
-        self.sign_in_requested.emit(self.server_edit.text().strip(),
-                                    self.email_edit.text().strip(),
-                                    self.password_edit.text(), remember)
+        self.sign_in_requested.emit(
+            self.server_edit.text().strip(),
+            self.email_edit.text().strip(),
+            self.password_edit.text(),
+            remember,
+        )
 
     def _request_demo(self) -> None:
         if not self._busy:

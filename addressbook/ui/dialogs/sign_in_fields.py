@@ -16,8 +16,9 @@ from .messages import InlineMessage, Level
 
 
 class SignInField:
-    def __init__(self, grid: QGridLayout, row: int, text: str, placeholder: str = "",
-                 *, secret: bool = False) -> None:
+    def __init__(
+        self, grid: QGridLayout, row: int, text: str, placeholder: str = "", *, secret: bool = False
+    ) -> None:
         self.label_text = text.replace("&", "")
         self.edit = QLineEdit()
         self.edit.setAccessibleName(self.label_text)
@@ -40,8 +41,11 @@ class SignInField:
     def _add_reveal_action(self) -> None:
         action = QAction(f"Show {self.label_text.lower()}", self.edit)
         action.setCheckable(True)
-        action.setIcon(self.edit.style().standardIcon(
-            self.edit.style().StandardPixmap.SP_FileDialogContentsView))
+        action.setIcon(
+            self.edit.style().standardIcon(
+                self.edit.style().StandardPixmap.SP_FileDialogContentsView
+            )
+        )
         action.toggled.connect(self._reveal)
         self.edit.addAction(action, QLineEdit.ActionPosition.TrailingPosition)
         self.reveal_action = action
@@ -73,8 +77,7 @@ class SignInField:
 
     def _describe(self, text: str = "") -> None:
         state = f"Invalid: {text}" if self.error else text
-        self.edit.setAccessibleDescription(" ".join(part for part in ("Required.", state)
-                                                    if part))
+        self.edit.setAccessibleDescription(" ".join(part for part in ("Required.", state) if part))
 
     def set_visible(self, visible: bool) -> None:
         for widget in (self.label, self.edit):

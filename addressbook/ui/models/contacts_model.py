@@ -144,7 +144,8 @@ class ContactsTableModel(QAbstractTableModel):
             return
         # Typing on narrows the search: only the previous hits can still match.
         narrower = self._hits is not None and all(
-            any(old in new for new in terms) for old in self._terms)
+            any(old in new for new in terms) for old in self._terms
+        )
         self._terms = terms
         self.beginResetModel()
         self._hits = self._index.search(terms, self._hits if narrower else None)
@@ -225,8 +226,9 @@ class ContactsTableModel(QAbstractTableModel):
         self._order, self._in_storage_order = self._index.order_by(self._sort_column, descending)
 
     def _refilter(self) -> None:
-        self._visible = self._index.select(self._order, self._hits, self._client_id,
-                                           in_storage_order=self._in_storage_order)
+        self._visible = self._index.select(
+            self._order, self._hits, self._client_id, in_storage_order=self._in_storage_order
+        )
 
     def _persistent_positions(self) -> list[tuple[QModelIndex, int]]:
         indexes = self.persistentIndexList()

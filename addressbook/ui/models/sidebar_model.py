@@ -127,7 +127,9 @@ class ClientSidebarModel(QAbstractItemModel):
     ) -> Any:
         """Hidden on screen, but read by assistive technology: not "1" and "2"."""
         if orientation == Qt.Orientation.Horizontal and role in (
-                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
             return ("Client", "Contacts")[section] if section in (0, 1) else None
         return None
 

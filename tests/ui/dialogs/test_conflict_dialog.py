@@ -127,8 +127,9 @@ def test_tricky_text_reads_as_typed_everywhere(qtbot: QtBot) -> None:
 
     tricky = "AT&T <b>O'Neil</b> > R&D \u200f"
     conflict = Conflict(5, {"title": (tricky, "Zoë's <i>Bakery</i>"), "client_id": (1, 2)})
-    dialog = ConflictDialog(conflict, contact_name=tricky,
-                            client_names={1: "Bücher & Söhne GmbH", 2: "<Smith> & Co"})
+    dialog = ConflictDialog(
+        conflict, contact_name=tricky, client_names={1: "Bücher & Söhne GmbH", 2: "<Smith> & Co"}
+    )
     show(qtbot, dialog)
     labels = dialog.findChildren(QLabel)
     assert labels and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
@@ -141,8 +142,7 @@ def test_tricky_text_reads_as_typed_everywhere(qtbot: QtBot) -> None:
 
 
 def test_whole_record_explanation_is_plain_text(qtbot: QtBot) -> None:
-    dialog = ConflictDialog(Conflict(5, {}, kind="deleted_on_server"),
-                            contact_name="<b>AT&T</b>")
+    dialog = ConflictDialog(Conflict(5, {}, kind="deleted_on_server"), contact_name="<b>AT&T</b>")
     show(qtbot, dialog)
     assert dialog.explanation.textFormat() == Qt.TextFormat.PlainText
     assert dialog.explanation.text().startswith("<b>AT&T</b> was deleted on Harvest")

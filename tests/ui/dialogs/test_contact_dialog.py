@@ -449,8 +449,14 @@ def test_the_clear_button_counts_as_an_edit(qtbot: QtBot, clients: list[Client])
 
 def test_values_are_shown_as_written(qtbot: QtBot, clients: list[Client]) -> None:
     odd = "AT&T <R&D> O'Neil \u200fשלום"
-    contact = Contact(id=5, client_id=1, first_name="Zoë's", last_name=odd, title="R&D <lead>",
-                      email="o'neil@example.com")
+    contact = Contact(
+        id=5,
+        client_id=1,
+        first_name="Zoë's",
+        last_name=odd,
+        title="R&D <lead>",
+        email="o'neil@example.com",
+    )
     dialog = ContactDialog(clients, contact)
     show(qtbot, dialog)
     assert dialog.windowTitle() == f"Edit Zoë's {odd}"

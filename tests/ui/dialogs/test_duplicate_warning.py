@@ -20,8 +20,9 @@ ELSEWHERE = Contact(9, 3, "Max", "Muster", email=None)
 def open_dialog(
     qtbot: QtBot, clients: list[Client], contact: Contact | None = None
 ) -> ContactDialog:
-    dialog = ContactDialog(clients, contact, preselected_client_id=1,
-                           existing=[JANE, ZOE, ELSEWHERE])
+    dialog = ContactDialog(
+        clients, contact, preselected_client_id=1, existing=[JANE, ZOE, ELSEWHERE]
+    )
     show(qtbot, dialog)
     return dialog
 
@@ -81,9 +82,7 @@ def test_email_and_name_twins_are_both_named(qtbot: QtBot, clients: list[Client]
     assert dialog.ok_button.isEnabled()
 
 
-def test_editing_a_contact_does_not_warn_about_itself(
-    qtbot: QtBot, clients: list[Client]
-) -> None:
+def test_editing_a_contact_does_not_warn_about_itself(qtbot: QtBot, clients: list[Client]) -> None:
     dialog = open_dialog(qtbot, clients, JANE)
     assert dialog.duplicate_label.isHidden()
     replace_text(qtbot, dialog, "title", "Buyer")

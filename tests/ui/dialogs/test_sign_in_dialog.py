@@ -80,8 +80,7 @@ def test_sign_in_with_something_missing_says_what_on_the_field(
     assert field.edit.accessibleDescription() == f"Required. Invalid: {reason}"
 
 
-def test_an_odd_email_gets_a_note_once_the_field_is_left_never_while_typing(
-        qtbot: QtBot) -> None:
+def test_an_odd_email_gets_a_note_once_the_field_is_left_never_while_typing(qtbot: QtBot) -> None:
     dialog = make(qtbot)
     message = dialog.messages["email"]
     shown: list[str] = []
@@ -134,9 +133,7 @@ def test_wrong_password_is_shown_under_the_password(qtbot: QtBot) -> None:
 
 
 @pytest.mark.parametrize("field", ["server", "account"])
-def test_an_account_error_is_shown_under_the_account(
-    qtbot: QtBot, field: str
-) -> None:
+def test_an_account_error_is_shown_under_the_account(qtbot: QtBot, field: str) -> None:
     dialog = make(qtbot, server="no such place", email="jane@acme.com")
     dialog.show_error("No Harvest account at that address.", field=field)
     assert dialog.messages["server"].text() == "No Harvest account at that address."

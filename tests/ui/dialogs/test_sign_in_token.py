@@ -28,8 +28,7 @@ def test_the_token_page_is_the_default_and_says_where_tokens_come_from(qtbot: Qt
     assert dialog.remember_check.text().replace("&", "") == "Remember token"
 
 
-def test_token_sign_in_emits_the_token_and_no_account_until_one_is_known(
-        qtbot: QtBot) -> None:
+def test_token_sign_in_emits_the_token_and_no_account_until_one_is_known(qtbot: QtBot) -> None:
     dialog = make(qtbot)
     type_text(qtbot, dialog.token_edit, " pat-123.abc ")
     with qtbot.waitSignal(dialog.token_sign_in_requested, timeout=1000) as signal:
@@ -63,7 +62,8 @@ def test_an_empty_token_is_said_on_the_token_field(qtbot: QtBot) -> None:
 
 
 def test_a_refused_token_is_shown_on_it_selected_and_sign_in_stays_the_default(
-        qtbot: QtBot) -> None:
+    qtbot: QtBot,
+) -> None:
     dialog = make(qtbot)
     type_text(qtbot, dialog.token_edit, "revoked")
     dialog.cancel_button.setFocus()
@@ -83,17 +83,24 @@ def test_switching_to_classic_and_back_keeps_what_was_typed(qtbot: QtBot) -> Non
     assert QApplication.focusWidget() is dialog.password_edit
     dialog.token_radio.click()
     assert dialog.token_edit.text() == "pat"
-    assert dialog.values() == {"mode": "v2", "server": "acme", "email": "jane@acme.com",
-                               "account_id": ""}
+    assert dialog.values() == {
+        "mode": "v2",
+        "server": "acme",
+        "email": "jane@acme.com",
+        "account_id": "",
+    }
 
 
 def test_the_buttons_inside_the_fields_are_named(qtbot: QtBot) -> None:
     dialog = make(qtbot, mode="v1")
-    names = {button.accessibleName() for edit in dialog.findChildren(QLineEdit)
-             for button in edit.findChildren(QToolButton)}
-    assert {"Clear Harvest account", "Clear Email", "Show password",
-            "Show access token"} <= names
+    names = {
+        button.accessibleName()
+        for edit in dialog.findChildren(QLineEdit)
+        for button in edit.findChildren(QToolButton)
+    }
+    assert {"Clear Harvest account", "Clear Email", "Show password", "Show access token"} <= names
     dialog.fields["password"].reveal_action.trigger()
     assert dialog.password_edit.echoMode() == QLineEdit.EchoMode.Normal
-    assert "Hide password" in {b.accessibleName()
-                               for b in dialog.password_edit.findChildren(QToolButton)}
+    assert "Hide password" in {
+        b.accessibleName() for b in dialog.password_edit.findChildren(QToolButton)
+    }
