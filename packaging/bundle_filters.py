@@ -43,6 +43,11 @@ EXCLUDED_PYTHON_MODULES = (
     "ensurepip", "xmlrpc", "curses", "pytest", "_pytest", "pytestqt", "hypothesis", "mypy",
     "ruff", "IPython", "numpy", "PyQt5", "PyQt6", "PySide2",
     "pygments", "rich", "click",  # httpx's optional command-line client
+    # phonenumbers' place names, carriers and time zones (42 MB of data): the clean-up
+    # view only parses and formats numbers, which needs phonenumbers.data alone.
+    "phonenumbers.geocoder", "phonenumbers.geodata", "phonenumbers.carrier",
+    "phonenumbers.carrierdata", "phonenumbers.timezone", "phonenumbers.tzdata",
+    "vobject",  # a test-only reader
 )  # fmt: skip
 
 # Qt plugins kept, by "<type>/<file stem without lib prefix>". Anything else under plugins/ goes.
