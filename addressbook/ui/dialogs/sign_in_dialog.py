@@ -33,7 +33,9 @@ from addressbook.core import validate_field
 from .messages import InlineMessage, Level, grow_to_fit
 from .sign_in_fields import SignInField
 
-NO_KEYRING_TEXT = "No system keyring found: your password will be kept for this session only"
+NO_KEYRING_TEXT = (
+    "No system keyring found: your token or password will be kept for this session only"
+)
 TOKENS_PAGE = "https://id.getharvest.com/developers"
 TOKEN_HELP = (
     f'Create a personal access token at <a href="{TOKENS_PAGE}">'
