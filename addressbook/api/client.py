@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
-from types import TracebackType
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -24,6 +21,7 @@ from addressbook.core.validation import validate_changes, validate_contact
 
 from .account import Account
 from .codec import parse_document, parse_list, parse_record
+from .connected import ConnectedClient
 from .encode import contact_create_body, contact_update_body
 from .errors import HarvestError, ProtocolError, ValidationError
 from .records import CLIENTS, CONTACTS, RecordKind, account_from_item
@@ -81,7 +79,7 @@ def contact_id_from_location(location: str | None) -> int:
     return int(match.group(1))
 
 
-class HarvestClient:
+class HarvestClient(ConnectedClient):
     """One signed-in account. Use from one thread at a time; close() when done.
 
     `timeout` bounds each wait for the network; `deadline` (seconds) bounds a whole
@@ -120,42 +118,6 @@ class HarvestClient:
             deadline=deadline,
             min_rate=min_rate,
         )
-
-    @property
-    def on_throttle(self) -> Callable[[float], None] | None:
-        """Called with the seconds about to be waited, before each throttle wait."""
-        return self._connection.on_throttle
-
-    @on_throttle.setter
-    def on_throttle(self, callback: Callable[[float], None] | None) -> None:
-        self._connection.on_throttle = callback
-
-    @property
-    def cancel_event(self) -> threading.Event | None:
-        """When set, any wait (throttle, backoff, pacing) ends with CancelledError."""
-        return self._connection.cancel_event
-
-    @cancel_event.setter
-    def cancel_event(self, event: threading.Event | None) -> None:
-        self._connection.cancel_event = event
-
-    @property
-    def connection(self) -> Connection:
-        return self._connection
-
-    def close(self) -> None:
-        self._connection.close()
-
-    def __enter__(self) -> HarvestClient:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         return f"HarvestClient({self.base_url!r}, {self.email!r})"

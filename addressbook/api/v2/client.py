@@ -9,11 +9,9 @@ new truth; only when that body cannot be read is the contact fetched again.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime
-from types import TracebackType
 from typing import Any, TypeVar
 
 import httpx
@@ -24,6 +22,7 @@ from addressbook.core.validation import validate_changes, validate_contact
 
 from ..account import Account
 from ..client import contact_id_from_location
+from ..connected import ConnectedClient
 from ..errors import (
     AccessDeniedError,
     HarvestError,
@@ -31,7 +30,7 @@ from ..errors import (
     ProtocolError,
     ValidationError,
 )
-from ..transport import Connection
+from ..transport import DEFAULT_DEADLINE, DEFAULT_MIN_RATE, Connection
 from ..urls import normalize_base_url
 from . import codec, errors
 from .paging import next_position, since_parameter
@@ -76,7 +75,7 @@ class V2Connection(Connection):
         return errors.error_for(status, headers, body, subject, method, self.secrets)
 
 
-class HarvestV2Client:
+class HarvestV2Client(ConnectedClient):
     """One account reached with a personal access token. One thread at a time; close() after."""
 
     def __init__(
@@ -92,6 +91,8 @@ class HarvestV2Client:
         requests_per_window: int = 90,
         window_seconds: float = 15.0,
         page_size: int | None = None,
+        deadline: float = DEFAULT_DEADLINE,
+        min_rate: float = DEFAULT_MIN_RATE,
     ) -> None:
         self.base_url = normalize_base_url(base_url)
         self.account_id = int(account_id)
@@ -107,41 +108,9 @@ class HarvestV2Client:
             max_throttle_wait=max_throttle_wait,
             requests_per_window=requests_per_window,
             window_seconds=window_seconds,
+            deadline=deadline,
+            min_rate=min_rate,
         )
-
-    @property
-    def on_throttle(self) -> Callable[[float], None] | None:
-        return self._connection.on_throttle
-
-    @on_throttle.setter
-    def on_throttle(self, callback: Callable[[float], None] | None) -> None:
-        self._connection.on_throttle = callback
-
-    @property
-    def cancel_event(self) -> threading.Event | None:
-        return self._connection.cancel_event
-
-    @cancel_event.setter
-    def cancel_event(self, event: threading.Event | None) -> None:
-        self._connection.cancel_event = event
-
-    @property
-    def connection(self) -> Connection:
-        return self._connection
-
-    def close(self) -> None:
-        self._connection.close()
-
-    def __enter__(self) -> HarvestV2Client:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def __repr__(self) -> str:  # never the token
         return f"HarvestV2Client(account_id={self.account_id}, base_url={self.base_url!r})"
