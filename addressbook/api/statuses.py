@@ -116,6 +116,12 @@ def error_for(
             "an administrator: Harvest answers 'not found' to non-admin users too." + said,
             status=status,
         )
+    return error_beyond_access(status, method, words)
+
+
+def error_beyond_access(status: int, method: str, words: list[str]) -> HarvestError:
+    """The errors both API versions word alike: refused changes, gateways, server faults."""
+    said = f" Harvest says: {'; '.join(words)}" if words else ""
     if status in (400, 422):
         errors = words or [f"Harvest refused the request (HTTP {status})."]
         return ValidationError(

@@ -17,14 +17,11 @@ import httpx
 from ..errors import (
     AccessDeniedError,
     AuthenticationError,
-    GatewayError,
     HarvestError,
     NotFoundError,
-    ServerError,
-    ValidationError,
 )
 from ..scrub import scrub
-from ..statuses import server_words
+from ..statuses import error_beyond_access, server_words
 
 NOT_A_MANAGER = (
     "Harvest only shows client contacts to administrators, and to managers who are "
@@ -82,22 +79,4 @@ def error_for(
         return NotFoundError(
             f"Harvest could not find {subject}; it may have been deleted." + said, status=status
         )
-    if status in (400, 422):
-        errors = words or [f"Harvest refused the request (HTTP {status})."]
-        return ValidationError(
-            f"Harvest refused the change: {'; '.join(errors)}", errors=errors, status=status
-        )
-    if status in (502, 504) and method == "POST":
-        return GatewayError(
-            f"Harvest's gateway failed (HTTP {status}) after the request was sent; it may or "
-            "may not have been saved. Refresh before trying again." + said,
-            outcome_unknown=True,
-            status=status,
-        )
-    if status >= 500:
-        return ServerError(
-            f"Harvest had a problem on its side (HTTP {status}). Try again in a "
-            "few minutes." + said,
-            status=status,
-        )
-    return HarvestError(f"Harvest refused the request (HTTP {status})." + said, status=status)
+    return error_beyond_access(status, method, words)
