@@ -177,6 +177,13 @@ def test_sidebar_reads_as_a_tree_and_tells_expand(qtbot: QtBot, settings: Settin
 
     qtbot.waitUntil(lambda: "Old Co" in names(), timeout=5000)
     assert "Inactive clients" in names()
+    descriptions = {
+        item.text(QAccessible.Text.Name): item.text(QAccessible.Text.Description)
+        for item in (tree.child(i) for i in range(tree.childCount()))
+        if item is not None
+    }
+    assert descriptions["Inactive clients"] == "Level 1, group of 1 inactive client"
+    assert descriptions["Old Co"] == "Level 2, in Inactive clients"
     window.actions_by_name["inactive"].setChecked(False)  # View › Inactive clients
     assert window.sidebar.isRowHidden(group.row(), group.parent())
     assert (

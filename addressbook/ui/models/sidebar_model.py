@@ -110,6 +110,8 @@ class ClientSidebarModel(QAbstractItemModel):
             return self._text(index.column(), kind, client)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._spoken(index.column(), kind, client)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and index.column() == COLUMN_LABEL:
+            return self._where(kind, index.internalId())
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COLUMN_COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and kind != KIND_CLIENT:
@@ -181,6 +183,16 @@ class ClientSidebarModel(QAbstractItemModel):
         what = "matching" if self._hits is not None else ""
         noun = "contact" if count == 1 else "contacts"
         return " ".join(part for part in (str(count), what, noun) if part)
+
+    def _where(self, kind: str, level: int) -> str | None:
+        """The level a screen reader cannot get from Qt: Qt 6.11's AT-SPI bridge gives
+        tree cells no level attribute, so the two levels are said in words instead."""
+        if level == _IN_GROUP:
+            return "Level 2, in Inactive clients"
+        if kind == KIND_GROUP:
+            count = len(self._inactive)
+            return f"Level 1, group of {count} inactive client{'' if count == 1 else 's'}"
+        return None
 
     def _tooltip(self, kind: str, client: Client | None) -> str:
         count = self._count(kind, client)
