@@ -95,10 +95,12 @@ class UndoHistory(QObject):
         if self._waiting.pop(token, None) is not None:
             self.tell(f"Could not undo: {message}", urgent=True)
 
-    def _undone(self, _count: int) -> None:
+    def _undone(self, count: int) -> None:
         if not self._restoring:
             return
         command = self._restoring.pop(0)
+        if count == 0:  # the worker's notice says why none came back
+            return
         command.contacts = [self.current(contact) for contact in command.contacts]
         self.tell(f"Restored {names_of(command.contacts)}.")
         self.contact_restored.emit([c.id for c in command.contacts if c.id is not None])

@@ -205,36 +205,47 @@ class Session:
     def update(self, contact_id: int, changes: dict[str, Any]) -> tuple[Contact, list[int]]:
         return self._cache.update_contact(contact_id, changes), []
 
-    def delete(self, contact_ids: list[int]) -> list[int]:
-        deleted = []
+    def delete(self, contact_ids: list[int]) -> tuple[list[int], str | None]:
+        """Queue the deletes; returns the ids deleted and, when the cache refused some
+        (a full disk, say), why, so the window can say so rather than only log it."""
+        deleted: list[int] = []
+        refusal: str | None = None
         for contact_id in contact_ids:
             try:
                 self._cache.delete_contact(contact_id)
-            except Exception:
+            except Exception as error:
                 log.exception("Could not delete contact %s", contact_id)
+                refusal = refusal or str(error) or type(error).__name__
                 continue
             self._contacts.pop(contact_id, None)
             deleted.append(contact_id)
-        return deleted
+        return deleted, refusal
 
-    def undo_delete(self, contacts: list[Contact]) -> int:
-        """Drop the queued deletes; a contact whose delete already reached Harvest is re-created."""
+    def undo_delete(self, contacts: list[Contact]) -> tuple[int, str | None]:
+        """Drop the queued deletes; a contact whose delete already reached Harvest is re-created.
+
+        Returns how many came back and, when some could not, why."""
         queued = {p.contact_id: p.id for p in self._cache.pending() if p.kind == "delete"}
+        trashed = {item.contact.id for item in self._cache.trash()}
         restored = 0
+        refusal: str | None = None
         for contact in contacts:
-            if contact.id in queued:
-                self._cache.discard_pending(queued[contact.id])
-            elif contact.id in {item.contact.id for item in self._cache.trash()}:
-                try:  # the trash's path: the contact keeps its history
+            try:
+                if contact.id in queued:
+                    self._cache.discard_pending(queued[contact.id])
+                elif contact.id in trashed:  # the trash's path: the contact keeps its history
                     self._cache.restore_from_trash(contact.id)
-                except Exception:  # its client went inactive: it stays in the trash
-                    log.exception("Could not restore contact %s", contact.id)
-                    continue
-            else:
-                fresh = dataclasses.replace(contact, id=None, created_at=None, updated_at=None)
-                self._cache.create_contact(fresh)
+                elif contact.id is not None and self._cache.contact(contact.id) is not None:
+                    pass  # its delete never happened (the cache refused it): nothing to bring back
+                else:
+                    fresh = dataclasses.replace(contact, id=None, created_at=None, updated_at=None)
+                    self._cache.create_contact(fresh)
+            except Exception as error:  # its client went inactive, or the disk is full
+                log.exception("Could not restore contact %s", contact.id)
+                refusal = refusal or str(error) or type(error).__name__
+                continue
             restored += 1
-        return restored
+        return restored, refusal
 
     def retry(self, pending_id: int) -> tuple[Contact, list[int]]:
         contact = self._cache.retry_pending(pending_id)

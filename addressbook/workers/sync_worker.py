@@ -324,8 +324,11 @@ class SyncWorker(WorkerResults):
         session = self._session
         if session is None:
             return
-        removed = session.delete([contact.id for contact in contacts if contact.id is not None])
+        removed, refusal = session.delete([c.id for c in contacts if c.id is not None])
         self._publish_delta([], removed)
+        if refusal is not None:
+            kept = [c.full_name for c in contacts if c.id is not None and c.id not in removed]
+            self.notice.emit(f"Could not delete {_names(kept)}: {refusal}")
         self._schedule_sync(self._intervals[2])
 
     @Slot(object)
@@ -333,9 +336,11 @@ class SyncWorker(WorkerResults):
         session = self._session
         if session is None:
             return
-        restored = session.undo_delete(contacts)
+        restored, refusal = session.undo_delete(contacts)
         self._publish_changes()
         self.deletes_undone.emit(restored)
+        if refusal is not None:
+            self.notice.emit(f"Could not bring back every deleted contact: {refusal}")
         self._schedule_sync(0)
 
     @Slot(int)
@@ -407,3 +412,8 @@ class SyncWorker(WorkerResults):
             return
         pending, dirty, conflicts = session.outbox()
         self.outbox_changed.emit(pending, dirty, conflicts)
+
+
+def _names(names: list[str]) -> str:
+    """ "Ann Lee", or "3 contacts" when there are several."""
+    return names[0] if len(names) == 1 else f"{len(names)} contacts"

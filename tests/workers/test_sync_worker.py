@@ -207,3 +207,39 @@ def test_a_refused_change_can_be_sent_again(
             running.worker.retry_requested.emit(6, pending_id)
     assert saved.args[0] == 6 and saved.args[1].last_name == "Again"
     assert list(synced.args[0].rejected) == [pending_id]  # sent again, refused again
+
+
+def _set_read_only(qtbot: QtBot, running: Running, read_only: bool) -> None:
+    """SQLite's own refusal to write (as on a read-only or full disk), set on the worker's
+    thread, where its connection lives."""
+    from addressbook.workers.jobs import Job
+
+    pragma = f"PRAGMA query_only = {'ON' if read_only else 'OFF'}"
+    job = Job(run=lambda cache: cache._db.connection.execute(pragma), name="read-only")
+    with qtbot.waitSignal(running.events.job_finished, timeout=WAIT_MS):
+        running.worker.job_requested.emit(job)
+
+
+def test_a_delete_the_cache_refuses_is_told_not_only_logged(
+    qtbot: QtBot, running: Running, sandbox: SandboxServer
+) -> None:
+    rows = sign_in(qtbot, running, sandbox)
+    targets = [rows[0].contact, rows[1].contact]
+    removed: list[list[int]] = []
+    running.events.contacts_changed.connect(lambda _upserted, gone: removed.append(gone))
+    _set_read_only(qtbot, running, True)
+    with qtbot.waitSignal(running.events.notice, timeout=WAIT_MS) as told:
+        running.worker.delete_requested.emit(targets)
+    assert told.args[0].startswith("Could not delete 2 contacts: ")
+    assert len(told.args[0]) > len("Could not delete 2 contacts: ")
+    assert all(target.id not in gone for gone in removed for target in targets)
+
+    _set_read_only(qtbot, running, False)
+    # Undo of the delete that never happened brings back nothing twice.
+    with qtbot.waitSignal(running.events.deletes_undone, timeout=WAIT_MS):
+        running.worker.undo_delete_requested.emit([targets[0]])
+    with qtbot.waitSignal(running.events.sync_finished, timeout=WAIT_MS):
+        running.worker.sync_requested.emit(False)
+    assert all(sandbox.store.get_contact(target.id) is not None for target in targets)
+    names = [(c.first_name, c.last_name) for c in sandbox.store.contacts()]
+    assert names.count((targets[0].first_name, targets[0].last_name)) == 1
