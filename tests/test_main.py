@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -69,6 +70,29 @@ def test_the_demo_finds_its_cache_and_data_again_at_the_next_start(tmp_path: Pat
     assert "pulled 600" in first.stdout
     # The second start syncs incrementally into the same cache: no new full pull.
     assert "pulled 600" not in second.stdout
+    caches = [path for path in data.glob("*.sqlite3") if path.name != "demo-sandbox.sqlite3"]
+    assert len(caches) == 1
+
+
+def test_the_demo_finds_its_cache_again_when_its_port_was_taken_the_first_time(
+    tmp_path: Path,
+) -> None:
+    from addressbook.ui.sign_in_flow import DEMO_PORT
+
+    data = tmp_path / "data"
+    holder = socket.socket()
+    try:
+        holder.bind(("127.0.0.1", DEMO_PORT))
+        holder.listen()
+    except OSError:
+        pass  # another program holds it already: the first start falls back all the same
+    try:
+        first = run_app("--demo", "--smoke-test", "--data-dir", str(data))
+    finally:
+        holder.close()
+    second = run_app("--demo", "--smoke-test", "--data-dir", str(data))
+    assert first.returncode == 0 and second.returncode == 0, second.stderr
+    assert "pulled 600" in first.stdout and "pulled 600" not in second.stdout
     caches = [path for path in data.glob("*.sqlite3") if path.name != "demo-sandbox.sqlite3"]
     assert len(caches) == 1
 

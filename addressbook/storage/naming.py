@@ -20,8 +20,16 @@ SUFFIX = ".sqlite3"
 _OLD_NAME = re.compile(r"^(?P<slug>.+)-(?P<digest>[0-9a-f]{16})\.sqlite3(?P<tail>.*)$")
 
 
+# A server on this machine is named without its port: the demo's sandbox falls back to a
+# free port when its own is taken, and must still find its cache (and the edits queued in
+# it) at the next start. Written as the demo's own port, so caches made before keep names.
+_LOOPBACK = re.compile(r"^(https?://(?:127\.0\.0\.1|localhost|\[::1\]))(?::\d+)?(?=/|$)")
+_LOOPBACK_NAMED_PORT = "47315"
+
+
 def account_digest(base_url: str, email: str) -> str:
     url = base_url.strip().rstrip("/").lower()
+    url = _LOOPBACK.sub(lambda match: f"{match.group(1)}:{_LOOPBACK_NAMED_PORT}", url)
     address = email.strip().lower()
     return hashlib.sha256(f"{url}\n{address}".encode()).hexdigest()[:16]
 

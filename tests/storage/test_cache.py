@@ -104,3 +104,16 @@ def test_contacts_see_writes_from_another_connection_and_own_edits(
     assert len(cache.contacts()) == 4
     cache.apply_contacts([server_contact(5)], complete=False)
     assert 5 in {contact.id for contact in cache.contacts()}
+
+
+def test_a_server_on_this_machine_keeps_its_cache_whatever_port_it_got(tmp_path: Path) -> None:
+    """The demo falls back to a free port when its own is taken: the edits queued in its
+    cache must not be left behind in a file named after the other port."""
+    demo = Cache.path_for(tmp_path, "http://127.0.0.1:47315", "demo@example.com")
+    assert Cache.path_for(tmp_path, "http://127.0.0.1:50123/", "demo@example.com") == demo
+    assert Cache.path_for(tmp_path, "http://127.0.0.1:50123/v2", "1") != demo
+    remote = Cache.path_for(tmp_path, "https://acme.harvestapp.com", "demo@example.com")
+    assert remote != demo
+    assert Cache.path_for(tmp_path, "https://acme.harvestapp.com:8443", "x@y.z") != (
+        Cache.path_for(tmp_path, "https://acme.harvestapp.com", "x@y.z")
+    )
