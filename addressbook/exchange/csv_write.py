@@ -37,7 +37,9 @@ def neutralised(cell: str, is_phone: bool = False) -> str:
     """
     if not cell.startswith(FORMULA_STARTS):
         return "'" + cell if cell.startswith("'") and _after_quotes(cell) else cell
-    if is_phone and _PLAIN_PHONE.match(cell) and any(char.isdigit() for char in cell):
+    # Only a leading "+" is dialable; a spreadsheet reads a leading "-" ("-555-0199") as a sum.
+    dialable = cell.startswith("+") and _PLAIN_PHONE.match(cell)
+    if is_phone and dialable and any(char.isdigit() for char in cell):
         return cell
     return "'" + cell
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from addressbook.core.display import for_display
 from addressbook.core.models import CONTACT_FIELD_LABELS, EDITABLE_CONTACT_FIELDS, Contact
 from addressbook.storage.history import Version
+from addressbook.ui.dates import short_date_time
 
 SOURCES = {"harvest": "From Harvest", "local": "Edited here"}
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -79,16 +80,13 @@ class HistoryWidget(QWidget):
         """Newest first; the newest is what the contact is now, so it cannot be restored."""
         self._contact_id = contact_id
         self.versions.clear()
-        locale = QLocale()
         previous: Contact | None = None
         items = []
         for index, version in enumerate(versions):
-            when = locale.toString(version.seen_at.astimezone(), QLocale.FormatType.ShortFormat)
+            when = short_date_time(version.seen_at)
             sent = ""
             if version.confirmed_at is not None:
-                at = locale.toString(
-                    version.confirmed_at.astimezone(), QLocale.FormatType.ShortFormat
-                )
+                at = short_date_time(version.confirmed_at)
                 sent = f", on Harvest since {at}"
             text = (
                 f"{when} · {SOURCES[version.source]}{sent}\n"

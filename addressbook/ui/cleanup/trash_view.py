@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from addressbook.core.words import counted
 from addressbook.storage.trash import TrashedContact
 from addressbook.ui.cleanup.lists import ListPane
+from addressbook.ui.dates import short_date_time
 
 SOURCES = {"local": "Deleted here", "harvest": "Deleted in Harvest"}
 
@@ -38,7 +39,6 @@ class TrashView(ListPane):
     def show_trash(
         self, items: Sequence[TrashedContact], client_names: Mapping[int, str], keep_days: int = 30
     ) -> None:
-        locale = QLocale()
         rows = [
             (
                 item,
@@ -46,7 +46,7 @@ class TrashView(ListPane):
                     item.contact.full_name,
                     client_names.get(item.contact.client_id, ""),
                     item.contact.email or "",
-                    locale.toString(item.deleted_at.astimezone(), QLocale.FormatType.ShortFormat),
+                    short_date_time(item.deleted_at),
                     SOURCES[item.source],
                 ),
             )
