@@ -230,6 +230,10 @@ class ContactsView(QWidget):
         return selected[0] if selected else None
 
     # -- empty state ------------------------------------------------------------------
+    @property
+    def signed_in(self) -> bool:
+        return self._signed_in
+
     def set_signed_in(self, signed_in: bool) -> None:
         self._signed_in = signed_in
         self.search.setEnabled(signed_in or self.model.total_count() > 0)

@@ -67,7 +67,8 @@ class EditController(QObject):
 
         clients = self.window.sidebar_model.active_clients()
         if not clients:
-            self.window.status.showMessage("Sync first: a contact needs a client.", 5000)
+            why = "Sync first" if self.window.contacts.signed_in else "Sign in first"
+            self.window.status.showMessage(f"{why}: a contact needs a Harvest client.", 5000)
             return None
         # The selected contact's client first (Ctrl+N beside a colleague), else the sidebar's.
         current = self.window.contacts.current_row()

@@ -301,3 +301,14 @@ def test_import_from_the_file_menu_reaches_harvest_and_export_writes_everyone(
     lines = target.read_text("utf-8-sig").splitlines()
     assert len(lines) == 1 + app.window.contacts_model.total_count()
     assert any("Импортова" in line for line in lines)
+
+
+def test_new_contact_while_signed_out_says_to_sign_in_first(
+    qtbot: QtBot, make_app: AppFactory
+) -> None:
+    app = make_app()
+    app.window.actions_by_name["new"].trigger()
+    assert not [w for w in app.window.findChildren(SavingContactDialog) if w.isVisible()]
+    assert app.window.status.currentMessage() == (
+        "Sign in first: a contact needs a Harvest client."
+    )
