@@ -9,11 +9,11 @@ column order fixed here once.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import fields
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from addressbook.core.contact_builder import CONTACT_FIELD_ORDER, slot_setters
 from addressbook.core.models import EDITABLE_CONTACT_FIELDS, Client, Contact
 
 CONTACT_COLUMNS = (
@@ -48,16 +48,8 @@ def from_epoch(value: float | None) -> datetime | None:
     return None if value is None else datetime.fromtimestamp(value, UTC)
 
 
-def _slot_setters() -> tuple[Callable[[Contact, Any], None], ...] | None:
-    """Contact's slot setters in column order, when building through them is equivalent
-    to calling Contact(...): same fields in the same order, and no __post_init__."""
-    names = tuple(field.name for field in fields(Contact))
-    if names != tuple(CONTACT_COLUMNS.split(", ")) or hasattr(Contact, "__post_init__"):
-        return None
-    return tuple(getattr(Contact, name).__set__ for name in names)
-
-
-_SETTERS = _slot_setters()
+# Contact's slot setters, when the column order is Contact's field order (see core).
+_SETTERS = slot_setters() if tuple(CONTACT_COLUMNS.split(", ")) == CONTACT_FIELD_ORDER else None
 
 
 def contacts_from_rows(rows: Iterable[Sequence[Any]]) -> list[Contact]:

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any
 
+from addressbook.core.contact_builder import build_contact
 from addressbook.core.models import EDITABLE_CONTACT_FIELDS, ID_LIMIT, Client, Contact
 
 from ..account import Account
@@ -129,7 +130,7 @@ def contact_from_json(item: Any) -> Contact:
         or not {type(title), type(email), type(office), type(mobile), type(fax)} <= _TEXT_TYPES
     ):
         return _contact_carefully(item)
-    return Contact(
+    return build_contact(
         contact_id,
         client_id,
         first,
