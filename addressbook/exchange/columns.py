@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from operator import itemgetter
 
+from addressbook.core.contact_builder import slots_builder
 from addressbook.core.search import fold
 
 from .csv_read import CsvTable, looks_like_data
@@ -153,6 +154,10 @@ _DIRECT_KINDS = {
 }
 
 
+# ImportRecord(...) through its slots: the fast path builds one per row (see core).
+_build_record = slots_builder(ImportRecord)
+
+
 class RowReader:
     """Turns rows into records under one mapping; the work that depends only on the
     mapping is done once, so a plain row costs a few lookups."""
@@ -185,10 +190,13 @@ class RowReader:
         self._pick = itemgetter(*(columns.get(f, [empty])[0] for f in RECORD_FIELDS))
 
     def record(self, where: str, row: tuple[str, ...]) -> ImportRecord:
+        if self.fast:  # only the cells picked are looked at
+            values = self._pick((*row, ""))
+            if "'" in "".join(values):
+                values = _restored(values)
+            return _build_record(where, *values, (), ())
         if "'" in "".join(row):
             row = _restored(row)
-        if self.fast:
-            return ImportRecord(where, *self._pick((*row, "")))
         values = {field: _first_value(row, found) for field, found in self.plain}
         if not values["first_name"].strip() and not values["last_name"].strip() and self.full_name:
             values["first_name"], values["last_name"] = split_full_name(

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from addressbook.core.collector import collector_paused
+from addressbook.core.contact_builder import build_contact, slots_builder
 from addressbook.core.duplicates import (
     DuplicateIndex,
     NameKey,
@@ -156,53 +158,67 @@ def build_plan(
     progress: Callable[[int], None] | None = None,
 ) -> ImportPlan:
     """progress(rows planned), every thousand rows, may raise to stop the planning."""
-    matcher = ClientMatcher(clients)
-    # A prepared index lets a preview re-plan (another client picked) without rebuilding it.
-    index = existing if isinstance(existing, DuplicateIndex) else DuplicateIndex.build(existing)
-    checks = _DuplicateChecks(index, {c.id: c.name for c in clients})
-    rows = []
-    for record in records:
-        client, unmatched = matcher.resolve(record.company, fallback_client)
-        rows.append(_plan_row(record, client, unmatched, checks))
-        if progress is not None and len(rows) % 1000 == 0:
-            progress(len(rows))
+    # 100k rows and an index of 100k contacts, none with reference cycles: the collector's
+    # passes over them would cost a fifth of the planning (see core.collector).
+    with collector_paused():
+        matcher = ClientMatcher(clients)
+        # A prepared index lets a preview re-plan (another client picked) without
+        # rebuilding it.
+        index = existing if isinstance(existing, DuplicateIndex) else DuplicateIndex.build(existing)
+        checks = _DuplicateChecks(index, {c.id: c.name for c in clients})
+        rows: list[PlannedRow] = []
+        resolve, append, classify = matcher.resolve, rows.append, checks.classify
+        for record in records:
+            client, unmatched = resolve(record.company, fallback_client)
+            contact = contact_from_record(record, client.id if client else 0)
+            if client is not None and _surely_valid(contact):  # nearly every row
+                append(_planned(record, contact, client, *classify(contact, record.where)))
+            else:
+                append(_checked_row(record, contact, client, unmatched, checks))
+            if progress is not None and len(rows) % 1000 == 0:
+                progress(len(rows))
     return ImportPlan(tuple(rows), include_duplicates)
 
 
 def contact_from_record(record: ImportRecord, client_id: int) -> Contact:
     """The contact to create: values trimmed, empty optional fields None, nothing else changed."""
-    return Contact(
-        id=None,
-        client_id=client_id,
-        first_name=record.first_name.strip(),
-        last_name=record.last_name.strip(),
-        title=record.title.strip() or None,
-        email=record.email.strip() or None,
-        phone_office=record.phone_office.strip() or None,
-        phone_mobile=record.phone_mobile.strip() or None,
-        fax=record.fax.strip() or None,
+    r = record  # built through the slots (core.contact_builder): this runs once per row
+    return build_contact(
+        None,
+        client_id,
+        r.first_name.strip(),
+        r.last_name.strip(),
+        r.title.strip() or None,
+        r.email.strip() or None,
+        r.phone_office.strip() or None,
+        r.phone_mobile.strip() or None,
+        r.fax.strip() or None,
+        None,
+        None,
     )
 
 
-def _plan_row(
+# PlannedRow(...) through its slots: one per row of the file (see core.contact_builder).
+_planned = slots_builder(PlannedRow)
+
+
+def _checked_row(
     record: ImportRecord,
+    contact: Contact,
     client: Client | None,
     unmatched: str,
     checks: _DuplicateChecks,
 ) -> PlannedRow:
-    contact = contact_from_record(record, client.id if client else 0)
-    if client is not None and _surely_valid(contact):
-        status, reason = checks.classify(contact, record.where)
-        return PlannedRow(record, contact, client, status, reason)
+    """A row the quick test could not pass: the full validation, with its exact messages."""
     problems = validate_contact(contact.editable_values())
     if client is None:
         problems.pop("client_id", None)
         problems = {"client_id": [unmatched], **problems}
     if problems:
         reason = " ".join(message for messages in problems.values() for message in messages)
-        return PlannedRow(record, contact, client, RowStatus.PROBLEM, reason)
+        return _planned(record, contact, client, RowStatus.PROBLEM, reason)
     status, reason = checks.classify(contact, record.where)
-    return PlannedRow(record, contact, client, status, reason)
+    return _planned(record, contact, client, status, reason)
 
 
 def _surely_valid(contact: Contact) -> bool:
@@ -213,18 +229,30 @@ def _surely_valid(contact: Contact) -> bool:
     and its exact messages.
     """
     c = contact
-    if not (c.first_name and c.last_name and 0 < c.client_id < ID_LIMIT):
+    first, last = c.first_name, c.last_name
+    if not (first and last and 0 < c.client_id < ID_LIMIT):
         return False
-    values = [c.first_name, c.last_name, c.title, c.email, c.phone_office, c.phone_mobile, c.fax]
-    present = [value for value in values if value]
-    if not "".join(present).isprintable() or max(map(len, present)) > MAX_EMAIL_LENGTH:
+    title, email, office, mobile, fax = c.title, c.email, c.phone_office, c.phone_mobile, c.fax
+    joined = f"{first}{last}{title or ''}{email or ''}{office or ''}{mobile or ''}{fax or ''}"
+    if not joined.isprintable():
         return False
-    for phone in (c.phone_office, c.phone_mobile, c.fax):
-        if phone and _DIGIT.search(phone) is None:
-            return False
-    if c.email is None or _PLAIN_EMAIL.match(c.email):
+    # Every value is at most as long as all of them together: one test for nearly every row.
+    if (
+        len(joined) > MAX_EMAIL_LENGTH
+        and max(len(value or "") for value in (first, last, title, email, office, mobile, fax))
+        > MAX_EMAIL_LENGTH
+    ):
+        return False
+    search = _DIGIT.search
+    if (
+        (office and not search(office))
+        or (mobile and not search(mobile))
+        or (fax and not search(fax))
+    ):
+        return False
+    if email is None or _PLAIN_EMAIL.match(email):
         return True
-    return not validate_field("email", c.email)
+    return not validate_field("email", email)
 
 
 class _DuplicateChecks:
@@ -238,19 +266,26 @@ class _DuplicateChecks:
         self.by_name: dict[NameKey, str] = {}
 
     def classify(self, contact: Contact, where: str) -> tuple[RowStatus, str]:
-        # The keys are computed once for both checks (index.matches would fold again).
-        # The contact's values are trimmed already: email_key and name_key, inlined.
+        # Once per row: the keys are computed once for both checks (index.matches would
+        # fold again), and email_key and name_key are inlined (the values are trimmed).
         c = contact
         email = c.email.casefold() if c.email else ""
-        key = (
-            (c.client_id, fold(f"{c.first_name}\x1f{c.last_name}"))
-            if c.first_name and c.last_name
-            else None
-        )
-        earlier = self._earlier_row(email, key, where)
-        twin = self.index.by_email.get(email) if email else None
-        if twin is None and key is not None:
-            twin = self.index.by_name.get(key)
+        first, last = c.first_name, c.last_name
+        key = (c.client_id, fold(f"{first}\x1f{last}")) if first and last else None
+        # An earlier row of the file with the same email or name; this row is recorded.
+        earlier = twin = None
+        if email:
+            earlier = self.by_email.get(email)
+            if earlier is None:
+                self.by_email[email] = where
+            twin = self.index.by_email.get(email)
+        if key is not None:
+            same_name = self.by_name.get(key)
+            if same_name is None:
+                self.by_name[key] = where
+            earlier = earlier or same_name
+            if twin is None:
+                twin = self.index.by_name.get(key)
         if twin is not None:
             return RowStatus.EXISTING_DUPLICATE, describe_duplicate(
                 twin, self.client_names.get(twin.client_id)
@@ -258,13 +293,3 @@ class _DuplicateChecks:
         if earlier:
             return RowStatus.FILE_DUPLICATE, f"Same person as {earlier}."
         return RowStatus.NEW, ""
-
-    def _earlier_row(self, email: str, key: NameKey | None, where: str) -> str | None:
-        earlier = (self.by_email.get(email) if email else None) or (
-            self.by_name.get(key) if key is not None else None
-        )
-        if email:
-            self.by_email.setdefault(email, where)
-        if key is not None:
-            self.by_name.setdefault(key, where)
-        return earlier

@@ -49,7 +49,9 @@ def from_epoch(value: float | None) -> datetime | None:
 
 
 # Contact's slot setters, when the column order is Contact's field order (see core).
-_SETTERS = slot_setters() if tuple(CONTACT_COLUMNS.split(", ")) == CONTACT_FIELD_ORDER else None
+_SETTERS = (
+    slot_setters(Contact) if tuple(CONTACT_COLUMNS.split(", ")) == CONTACT_FIELD_ORDER else None
+)
 
 
 def contacts_from_rows(rows: Iterable[Sequence[Any]]) -> list[Contact]:
