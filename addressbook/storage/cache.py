@@ -188,12 +188,14 @@ class Cache(HistoryAndTrash, SyncStore):
         with self._db.transaction() as connection, collector_paused():
             for position, contact in enumerate(contacts, start=1):
                 try:
-                    created.append(editing.queue_create(connection, contact, self._clock()))
+                    new = editing.queue_create(connection, contact, self._clock())
                 except ValidationError as error:
                     which = f"Contact {position} ({contact.full_name or 'no name'})"
                     raise ValidationError(
                         f"{which}: {error}", errors=error.errors, fields=error.fields
                     ) from None
+                self._record_local(connection, new)  # its history starts here, as for one
+                created.append(new)
         return created
 
     def update_contact(self, contact_id: int, changes: Mapping[str, Any]) -> Contact:

@@ -115,3 +115,16 @@ def test_seen_at_of_local_edits_is_the_time_queued(cache_path: Path, tmp_path: P
         clocked.apply_contacts([server_contact(1)], complete=True)
         clocked.update_contact(1, {"title": "X"})
         assert clocked.history(1)[-1].seen_at == moment
+
+
+def test_contacts_created_by_an_import_start_their_history_here(cache: Cache) -> None:
+    from addressbook.core.models import Contact
+
+    [one, two] = cache.create_contacts(
+        [Contact(None, 1, "Imported", "One"), Contact(None, 1, "Imported", "Two")]
+    )
+    single = cache.create_contact(Contact(None, 1, "Typed", "Three"))
+    for contact in (one, two, single):
+        assert contact.id is not None
+        versions = cache.history(contact.id)
+        assert [(v.source, v.contact.last_name) for v in versions] == [("local", contact.last_name)]
