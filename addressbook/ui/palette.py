@@ -123,6 +123,8 @@ def build_palette(scheme: str) -> QPalette:
     dimmed = QColor(DISABLED_TEXT[scheme])
     for role in (Role.WindowText, Role.Text, Role.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, dimmed)
+    # A disabled field (search while signed out) looks disabled: the window's grey, not white.
+    palette.setColor(QPalette.ColorGroup.Disabled, Role.Base, QColor(colours["Window"]))
     return palette
 
 

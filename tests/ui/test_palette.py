@@ -67,6 +67,16 @@ def test_the_audit_failures_now_pass(scheme: str) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_disabled_field_looks_disabled_and_still_reads(scheme: str) -> None:
+    palette = build_palette(scheme)
+    disabled = QPalette.ColorGroup.Disabled
+    field = palette.color(disabled, Role.Base).name()
+    assert field != palette.color(QPalette.ColorGroup.Active, Role.Base).name()
+    assert contrast_ratio(palette.color(disabled, Role.Text).name(), field) >= 4.5
+    assert contrast_ratio(palette.color(disabled, Role.PlaceholderText).name(), field) >= 4.5
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_state_colours_read_and_stand_out(scheme: str) -> None:
     for tone, colour in STATE_COLOURS[scheme].items():
         assert contrast_ratio(readable_text_on(colour), colour) >= 4.5, tone
