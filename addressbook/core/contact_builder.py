@@ -14,23 +14,12 @@ from dataclasses import fields
 from datetime import datetime
 from typing import Any, TypeVar
 
-from addressbook.core.models import Contact
+from addressbook.core.models import EDITABLE_CONTACT_FIELDS, Contact
 
 T = TypeVar("T")
 
-CONTACT_FIELD_ORDER = (
-    "id",
-    "client_id",
-    "first_name",
-    "last_name",
-    "title",
-    "email",
-    "phone_office",
-    "phone_mobile",
-    "fax",
-    "created_at",
-    "updated_at",
-)
+# Contact's fields in declaration order: the order every positional builder takes.
+CONTACT_FIELD_ORDER = ("id", *EDITABLE_CONTACT_FIELDS, "created_at", "updated_at")
 
 SlotSetter = Callable[[Any, Any], None]
 

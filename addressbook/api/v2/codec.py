@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any
 
-from addressbook.core.contact_builder import build_contact
+from addressbook.core.contact_builder import CONTACT_FIELD_ORDER, build_contact
 from addressbook.core.models import EDITABLE_CONTACT_FIELDS, ID_LIMIT, Client, Contact
 
 from ..account import Account
@@ -169,19 +169,7 @@ def _contact_carefully(item: Any) -> Contact:
 
 # contact_from_json builds Contact positionally: fail at import, not in the field, if the
 # record's fields are ever reordered.
-assert tuple(field.name for field in fields(Contact)) == (
-    "id",
-    "client_id",
-    "first_name",
-    "last_name",
-    "title",
-    "email",
-    "phone_office",
-    "phone_mobile",
-    "fax",
-    "created_at",
-    "updated_at",
-)
+assert tuple(field.name for field in fields(Contact)) == CONTACT_FIELD_ORDER
 
 
 def client_from_json(item: Any) -> Client:
