@@ -188,10 +188,12 @@ class RowReader:
         self.fast = self.simple and single and not self.full_name
         empty = len(header)  # the index of the "" appended to a row for unmapped fields
         self._pick = itemgetter(*(columns.get(f, [empty])[0] for f in RECORD_FIELDS))
+        # Our own export maps every field: then no "" needs appending to each row.
+        self._padded = any(f not in columns for f in RECORD_FIELDS)
 
     def record(self, where: str, row: tuple[str, ...]) -> ImportRecord:
         if self.fast:  # only the cells picked are looked at
-            values = self._pick((*row, ""))
+            values = self._pick((*row, "") if self._padded else row)
             if "'" in "".join(values):
                 values = _restored(values)
             return _build_record(where, *values, (), ())
