@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -17,13 +16,12 @@ from urllib.parse import urlsplit
 import httpx
 
 from addressbook.core.models import Client, Contact
-from addressbook.core.validation import validate_changes, validate_contact
 
 from .account import Account
 from .codec import parse_document, parse_list, parse_record
-from .connected import ConnectedClient
+from .connected import ConnectedClient, checked_changes, checked_new_contact, record_id
 from .encode import contact_create_body, contact_update_body
-from .errors import HarvestError, ProtocolError, ValidationError
+from .errors import ProtocolError, ValidationError
 from .records import CLIENTS, CONTACTS, RecordKind, account_from_item
 from .transport import DEFAULT_DEADLINE, DEFAULT_MIN_RATE, Connection
 from .urls import normalize_base_url
@@ -53,16 +51,6 @@ def since_parameter(moment: datetime) -> str:
 
 def _since(updated_since: datetime | None) -> dict[str, str] | None:
     return None if updated_since is None else {"updated_since": since_parameter(updated_since)}
-
-
-def _record_id(value: Any, noun: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise ValidationError(f"{value!r} is not a {noun} id known to Harvest.")
-    return value
-
-
-def _refused_locally(problems: dict[str, list[str]]) -> ValidationError:
-    return ValidationError.from_problems(problems)
 
 
 def contact_id_from_location(location: str | None) -> int:
@@ -136,7 +124,7 @@ class HarvestClient(ConnectedClient):
         return self._list("/clients", CLIENTS, _since(updated_since), "the list of clients")
 
     def get_client(self, client_id: int) -> Client:
-        client_id = _record_id(client_id, "client")
+        client_id = record_id(client_id, "client")
         return self._get(f"/clients/{client_id}", CLIENTS, f"client {client_id}")
 
     def list_contacts(
@@ -144,7 +132,7 @@ class HarvestClient(ConnectedClient):
     ) -> list[Contact]:
         if client_id is None:
             return self._list("/contacts", CONTACTS, _since(updated_since), "the contacts")
-        client_id = _record_id(client_id, "client")
+        client_id = record_id(client_id, "client")
         return self._list(
             f"/clients/{client_id}/contacts",
             CONTACTS,
@@ -153,7 +141,7 @@ class HarvestClient(ConnectedClient):
         )
 
     def get_contact(self, contact_id: int) -> Contact:
-        contact_id = _record_id(contact_id, "contact")
+        contact_id = record_id(contact_id, "contact")
         return self._get(f"/contacts/{contact_id}", CONTACTS, f"contact {contact_id}")
 
     def _list(
@@ -173,31 +161,20 @@ class HarvestClient(ConnectedClient):
     # Writing -------------------------------------------------------------------------
 
     def create_contact(self, contact: Contact) -> Contact:
-        problems = validate_contact(contact.editable_values())
-        if problems:
-            raise _refused_locally(problems)
+        checked_new_contact(contact)
         location = self._write("POST", "/contacts", contact_create_body(contact), "the contact")
-        new_id = contact_id_from_location(location)
-        try:
-            return self.get_contact(new_id)
-        except HarvestError as error:
-            # It exists on the server now: report it with its id rather than fail, or
-            # the caller might create it a second time.
-            log.warning("created contact %s but could not read it back: %s", new_id, error)
-            return replace(contact, id=new_id, created_at=None, updated_at=None)
+        return self._created(contact, contact_id_from_location(location))
 
     def update_contact(self, contact_id: int, changes: dict[str, Any]) -> Contact:
-        contact_id = _record_id(contact_id, "contact")
-        problems = validate_changes(changes)
-        if problems:
-            raise _refused_locally(problems)
+        contact_id = record_id(contact_id, "contact")
+        checked_changes(changes)
         if changes:
             body = contact_update_body(changes)
             self._write("PUT", f"/contacts/{contact_id}", body, f"contact {contact_id}")
         return self.get_contact(contact_id)
 
     def delete_contact(self, contact_id: int) -> None:
-        contact_id = _record_id(contact_id, "contact")
+        contact_id = record_id(contact_id, "contact")
         self._write("DELETE", f"/contacts/{contact_id}", None, f"contact {contact_id}")
 
     def _write(self, method: str, path: str, body: bytes | None, subject: str) -> str | None:

@@ -6,16 +6,56 @@ the worker sets `on_throttle` and `cancel_event` and closes either the same way.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
+from addressbook.core.models import Contact
+from addressbook.core.validation import validate_changes, validate_contact
+
+from .errors import HarvestError, ValidationError
 from .transport import Connection
+
+log = logging.getLogger(__name__)
+
+
+def record_id(value: Any, noun: str) -> int:
+    """An id a caller passed in: a positive int (never a bool), else ValidationError."""
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ValidationError(f"{value!r} is not a {noun} id known to Harvest.")
+    return value
+
+
+def checked_new_contact(contact: Contact) -> None:
+    """Refused here, by the core rules, before anything is sent."""
+    problems = validate_contact(contact.editable_values())
+    if problems:
+        raise ValidationError.from_problems(problems)
+
+
+def checked_changes(changes: dict[str, Any]) -> None:
+    problems = validate_changes(changes)
+    if problems:
+        raise ValidationError.from_problems(problems)
 
 
 class ConnectedClient:
     _connection: Connection
+
+    def get_contact(self, contact_id: int) -> Contact:
+        raise NotImplementedError
+
+    def _created(self, contact: Contact, new_id: int) -> Contact:
+        """The contact Harvest just created, read back; if that read fails, the contact
+        with its new id rather than an error, or the caller might create it a second time."""
+        try:
+            return self.get_contact(new_id)
+        except HarvestError as error:
+            log.warning("created contact %s but could not read it back: %s", new_id, error)
+            return replace(contact, id=new_id, created_at=None, updated_at=None)
 
     @property
     def on_throttle(self) -> Callable[[float], None] | None:

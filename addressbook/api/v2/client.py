@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -18,17 +17,15 @@ import httpx
 
 from addressbook import __version__
 from addressbook.core.models import Client, Contact
-from addressbook.core.validation import validate_changes, validate_contact
 
 from ..account import Account
 from ..client import contact_id_from_location
-from ..connected import ConnectedClient
+from ..connected import ConnectedClient, checked_changes, checked_new_contact, record_id
 from ..errors import (
     AccessDeniedError,
     HarvestError,
     NotFoundError,
     ProtocolError,
-    ValidationError,
 )
 from ..transport import DEFAULT_DEADLINE, DEFAULT_MIN_RATE, Connection
 from ..urls import normalize_base_url
@@ -44,12 +41,6 @@ USER_AGENT = f"Harvest Contacts/{__version__} (harvest-contacts@users.noreply.gi
 JSON = "application/json"
 # Pages beyond this in one list mean a link that never ends; 2000 x 5000 = 10M records.
 MAX_PAGES = 5000
-
-
-def _record_id(value: Any, noun: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise ValidationError(f"{value!r} is not a {noun} id known to Harvest.")
-    return value
 
 
 class V2Connection(Connection):
@@ -137,7 +128,7 @@ class HarvestV2Client(ConnectedClient):
         ]
 
     def get_client(self, client_id: int) -> Client:
-        client_id = _record_id(client_id, "client")
+        client_id = record_id(client_id, "client")
         return codec.client_from_json(
             self._get_json(f"/v2/clients/{client_id}", f"client {client_id}")
         )
@@ -156,12 +147,12 @@ class HarvestV2Client(ConnectedClient):
         params = _since(updated_since)
         subject = "the contacts"
         if client_id is not None:
-            params["client_id"] = str(_record_id(client_id, "client"))
+            params["client_id"] = str(record_id(client_id, "client"))
             subject = f"the contacts of client {client_id}"
         return self._pages("/v2/contacts", "contacts", params, codec.contact_from_json, subject)
 
     def get_contact(self, contact_id: int) -> Contact:
-        contact_id = _record_id(contact_id, "contact")
+        contact_id = record_id(contact_id, "contact")
         return codec.contact_from_json(
             self._get_json(f"/v2/contacts/{contact_id}", f"contact {contact_id}")
         )
@@ -214,26 +205,16 @@ class HarvestV2Client(ConnectedClient):
     # Writing -------------------------------------------------------------------------
 
     def create_contact(self, contact: Contact) -> Contact:
-        problems = validate_contact(contact.editable_values())
-        if problems:
-            raise ValidationError.from_problems(problems)
+        checked_new_contact(contact)
         body = codec.contact_create_body(contact)
         created, location = self._write("POST", "/v2/contacts", body, "the contact")
         if created is not None:
             return created
-        new_id = contact_id_from_location(location)
-        try:
-            return self.get_contact(new_id)
-        except HarvestError as error:
-            # It exists now: report it with its id, or the caller might create it twice.
-            log.warning("created contact %s but could not read it back: %s", new_id, error)
-            return replace(contact, id=new_id, created_at=None, updated_at=None)
+        return self._created(contact, contact_id_from_location(location))
 
     def update_contact(self, contact_id: int, changes: dict[str, Any]) -> Contact:
-        contact_id = _record_id(contact_id, "contact")
-        problems = validate_changes(changes)
-        if problems:
-            raise ValidationError.from_problems(problems)
+        contact_id = record_id(contact_id, "contact")
+        checked_changes(changes)
         if not changes:
             return self.get_contact(contact_id)
         body = codec.contact_update_body(changes)
@@ -243,7 +224,7 @@ class HarvestV2Client(ConnectedClient):
         return updated if updated is not None else self.get_contact(contact_id)
 
     def delete_contact(self, contact_id: int) -> None:
-        contact_id = _record_id(contact_id, "contact")
+        contact_id = record_id(contact_id, "contact")
         self._write("DELETE", f"/v2/contacts/{contact_id}", None, f"contact {contact_id}")
 
     def _write(
