@@ -32,12 +32,12 @@ from .body import ACCEPTED_ENCODINGS, TransferLimits, body_pieces, deadline_erro
 from .errors import (
     CertificateFileError,
     HarvestError,
-    NetworkError,
     ProtocolError,
     ThrottledError,
     TooSlow,
     ValidationError,
 )
+from .failures import IDEMPOTENT, Throttled, Transient
 from .pacing import Pacer, parse_retry_after, wait
 from .scrub import scrub
 from .statuses import error_for, redirect_error
@@ -50,7 +50,6 @@ log = logging.getLogger("addressbook.api")
 USER_AGENT = f"HarvestContacts/{__version__} (+python-httpx)"
 XML = "application/xml"
 XML_BODY = "application/xml; charset=utf-8"
-IDEMPOTENT = frozenset({"GET", "PUT", "DELETE", "HEAD"})
 THROTTLED = frozenset({429, 503})
 TRANSIENT = frozenset({502, 504})
 ERROR_BODY_LIMIT = 64 * 1024
@@ -58,10 +57,6 @@ ERROR_BODY_LIMIT = 64 * 1024
 # slow link (1 Mbit/s) needs a few minutes; a stalled or dripping server gets no more.
 DEFAULT_DEADLINE = 15 * 60.0
 DEFAULT_MIN_RATE = 1024.0
-# Nothing was sent when these happen, so even a POST may simply be reported.
-NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-# A reply that came back cut off or not at all: the request may have been executed.
-CUT_OFF = (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError)
 
 
 def basic_authorization(email: str, password: str) -> str:
@@ -192,12 +187,12 @@ class Connection:
         while True:
             try:
                 return self._attempt(request, read, subject)
-            except _Throttled as throttle:
+            except Throttled as throttle:
                 throttles += 1
                 waited = self._wait_out(throttle, throttled_for, throttles)
                 throttled_for += waited
                 self._expires += waited  # a throttle wait has its own bound
-            except _Transient as failure:
+            except Transient as failure:
                 if method not in IDEMPOTENT and not failure.not_sent:
                     raise failure.error from None
                 # Retries share the request's deadline: a backoff past it is not begun.
@@ -238,27 +233,27 @@ class Connection:
         except httpx.HTTPError as error:
             raise self._failure(error, request.method) from None
         except TooSlow as error:  # an idempotent request may try again, in its deadline
-            raise _Transient(error, not_sent=False) from None
+            raise Transient(error, not_sent=False) from None
         finally:
             response.close()
 
-    def _failure(self, error: httpx.HTTPError, method: str) -> _Transient | HarvestError:
+    def _failure(self, error: httpx.HTTPError, method: str) -> Transient | HarvestError:
         if isinstance(error, httpx.TimeoutException) and self._remaining() <= 0:
             return deadline_error(self.limits, self._outcome_unknown)
-        return _Transient.from_httpx(error, method)
+        return Transient.from_httpx(error, method)
 
     def _check_status(self, response: httpx.Response, subject: str, method: str) -> None:
         status = response.status_code
         if 200 <= status < 300:
             return
         if status in THROTTLED:
-            raise _Throttled(parse_retry_after(response.headers.get("retry-after")), status)
+            raise Throttled(parse_retry_after(response.headers.get("retry-after")), status)
         if 300 <= status < 400:
             raise redirect_error(status, response.headers.get("location"))
         body = self.read_body(response, limit=ERROR_BODY_LIMIT, truncate=True)
         error = self.describe_error(status, response.headers, body, subject, method)
         if status in TRANSIENT and method in IDEMPOTENT:
-            raise _Transient(error, not_sent=False)
+            raise Transient(error, not_sent=False)
         raise error
 
     def describe_error(
@@ -267,7 +262,7 @@ class Connection:
         """The typed error of a refused request; each API version words its own."""
         return error_for(status, headers, body, subject, method, secrets=self.secrets)
 
-    def _wait_out(self, throttle: _Throttled, already: float, count: int) -> float:
+    def _wait_out(self, throttle: Throttled, already: float, count: int) -> float:
         """Waits Retry-After plus the margin; `on_throttle` hears the seconds Harvest asked.
 
         Returns the seconds waited, toward the bounded total.
@@ -345,68 +340,8 @@ def _address_refusal(base_url: str) -> HarvestError | None:
     return None
 
 
-def _certificate_refused(error: httpx.HTTPError) -> bool:
-    """TLS verification failed: retrying cannot help, and the user must hear why."""
-    cause: BaseException | None = error
-    for _ in range(8):  # httpx wraps httpcore wraps ssl; a chain is never longer
-        if cause is None:
-            break
-        if isinstance(cause, ssl.SSLCertVerificationError):
-            return True
-        cause = cause.__cause__ or cause.__context__
-    return False
-
-
 def _too_large(limit: int) -> ProtocolError:
     return ProtocolError(
         f"Harvest's reply is larger than the {limit / 2**20:.0f} MB this app accepts; "
         "it was not read."
     )
-
-
-class _Throttled(Exception):
-    def __init__(self, seconds: float, status: int) -> None:
-        self.seconds = seconds
-        self.status = status
-
-
-class _Transient(Exception):
-    """A failure that an idempotent request may retry; `error` is what the caller sees."""
-
-    def __init__(self, error: HarvestError, *, not_sent: bool) -> None:
-        self.error = error
-        self.not_sent = not_sent
-
-    @classmethod
-    def from_httpx(cls, error: httpx.HTTPError, method: str) -> _Transient | HarvestError:
-        if _certificate_refused(error):
-            return NetworkError(
-                "The server's security certificate could not be verified, so nothing was "
-                "sent. Check the account address; on a company network, ask whoever runs "
-                "it whether it intercepts secure connections."
-            )
-        if isinstance(error, NOT_SENT):
-            return cls(
-                NetworkError(
-                    "Cannot reach Harvest. Check the internet connection and the account address."
-                ),
-                not_sent=True,
-            )
-        if isinstance(error, httpx.TimeoutException):
-            return NetworkError(
-                "Harvest did not answer in time. Try again later.",
-                outcome_unknown=method not in IDEMPOTENT,
-            )
-        if isinstance(error, CUT_OFF):
-            unknown = method not in IDEMPOTENT
-            extra = " The change may or may not have been saved." if unknown else ""
-            return cls(
-                NetworkError(
-                    "The connection to Harvest broke before its reply arrived." + extra,
-                    outcome_unknown=unknown,
-                ),
-                not_sent=False,
-            )
-        if isinstance(error, httpx.DecodingError):
-            return ProtocolError("Harvest sent a reply that could not be decoded.")
-        return HarvestError(f"Talking to Harvest failed ({type(error).__name__}).")
