@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from addressbook.core import words
 from addressbook.core.models import EDITABLE_CONTACT_FIELDS, Contact
-from addressbook.core.words import counted
 
 Tell = Callable[..., None]  # (text, *, urgent=False): the window says it
 
@@ -30,7 +30,7 @@ def restore_deleted(worker: Any, contacts: list[Contact]) -> None:
 
 
 def names_of(contacts: list[Contact]) -> str:
-    return contacts[0].full_name if len(contacts) == 1 else counted(len(contacts), "contact")
+    return words.names_of([contact.full_name for contact in contacts])
 
 
 class UndoHistory(QObject):

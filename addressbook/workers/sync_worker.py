@@ -16,12 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QThread, Signal, Slot
 
 from addressbook.core.models import Contact
+from addressbook.core.words import names_of
 from addressbook.workers.errors import SessionError
 from addressbook.workers.gc_pause import bulk_allocation
 from addressbook.workers.results import WorkerResults
+from addressbook.workers.sync_timing import SyncTimers
 
 if TYPE_CHECKING:  # imported on the worker thread when first needed (httpx is slow to import)
     from addressbook.workers.abortable_transport import AbortableTransport
@@ -66,11 +68,9 @@ class SyncWorker(WorkerResults):
         super().__init__()
         self.cancel_event = threading.Event()
         self._data_dir = Path(data_dir)
-        self._intervals = (sync_interval_ms, offline_retry_ms, delete_grace_ms)
+        self._timers = SyncTimers(sync_interval_ms, offline_retry_ms, delete_grace_ms)
         self._session: Session | None = None
         self._transport: AbortableTransport | None = None
-        self._periodic: QTimer | None = None
-        self._soon: QTimer | None = None
         self._last_progress = 0.0
         self._connect_requests()
 
@@ -107,19 +107,12 @@ class SyncWorker(WorkerResults):
     @Slot()
     def start(self) -> None:
         """Connected to QThread.started: timers must be created on the worker's thread."""
-        self._periodic = QTimer(self)
-        self._periodic.setInterval(self._intervals[0])
-        self._periodic.timeout.connect(lambda: self._sync_now(False))
-        self._soon = QTimer(self)
-        self._soon.setSingleShot(True)
-        self._soon.timeout.connect(lambda: self._sync_now(False))
+        self._timers.create(self, lambda: self._sync_now(False))
 
     @Slot()
     def _shutdown(self) -> None:
         self._close_session()
-        for timer in (self._periodic, self._soon):
-            if timer is not None:
-                timer.stop()
+        self._timers.stop()
         thread = QThread.currentThread()
         thread.quit()
 
@@ -189,16 +182,14 @@ class SyncWorker(WorkerResults):
         self._session = session
         if session.recovery_notice:
             self.notice.emit(session.recovery_notice)
-        if self._periodic is not None:
-            self._periodic.start()
+        self._timers.start_periodic()
         return True
 
     def _close_session(self) -> None:
         if self._session is not None:
             self._session.close()
             self._session = None
-        if self._periodic is not None:
-            self._periodic.stop()
+        self._timers.stop_periodic()
 
     @Slot(bool)
     def _sign_out(self, remove_cache: bool) -> None:
@@ -212,8 +203,7 @@ class SyncWorker(WorkerResults):
     @Slot(bool)
     def _sync_now(self, full: bool) -> None:
         session = self._session
-        if self._soon is not None:
-            self._soon.stop()
+        self._timers.cancel_soon()
         if session is None or not session.can_sync or self.cancel_event.is_set():
             return
         self.sync_started.emit()
@@ -253,19 +243,16 @@ class SyncWorker(WorkerResults):
         self.sync_progress.emit(phase, done, total)
 
     def _schedule_retry(self) -> None:
-        """After a failed sync: try again soon, and say when (the status bar counts down)."""
-        self._schedule_sync(self._intervals[1])
-        if self._soon is not None and self._soon.isActive():
-            self.retry_scheduled.emit(self._soon.remainingTime())
+        """After a failed sync: try again later, and say when (the status bar counts down)."""
+        if self.cancel_event.is_set():
+            return
+        remaining = self._timers.retry_later()
+        if remaining is not None:
+            self.retry_scheduled.emit(remaining)
 
     def _schedule_sync(self, delay_ms: int) -> None:
-        """Sync after delay_ms unless one is already due sooner."""
-        timer = self._soon
-        if timer is None or self.cancel_event.is_set():
-            return
-        if timer.isActive() and timer.remainingTime() <= delay_ms:
-            return
-        timer.start(delay_ms)
+        if not self.cancel_event.is_set():
+            self._timers.sync_after(delay_ms)
 
     # -- local edits (written to the cache here, then pushed) ---------------------------
     @Slot(int, object)
@@ -328,8 +315,8 @@ class SyncWorker(WorkerResults):
         self._publish_delta([], removed)
         if refusal is not None:
             kept = [c.full_name for c in contacts if c.id is not None and c.id not in removed]
-            self.notice.emit(f"Could not delete {_names(kept)}: {refusal}")
-        self._schedule_sync(self._intervals[2])
+            self.notice.emit(f"Could not delete {names_of(kept)}: {refusal}")
+        self._schedule_sync(self._timers.delete_grace_ms)
 
     @Slot(object)
     def _undo_delete(self, contacts: list[Contact]) -> None:
@@ -412,8 +399,3 @@ class SyncWorker(WorkerResults):
             return
         pending, dirty, conflicts = session.outbox()
         self.outbox_changed.emit(pending, dirty, conflicts)
-
-
-def _names(names: list[str]) -> str:
-    """ "Ann Lee", or "3 contacts" when there are several."""
-    return names[0] if len(names) == 1 else f"{len(names)} contacts"
