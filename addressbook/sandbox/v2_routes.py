@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from addressbook.core.models import Contact
+from addressbook.core.models import EDITABLE_CONTACT_FIELDS, Contact
 
 from . import v2_documents as docs
 from .store import InvalidRecord, RecordNotFound, Store
@@ -31,16 +31,6 @@ if TYPE_CHECKING:
 
 DEMO_TOKEN = "sandbox-demo-token-0000"  # a public demo credential, printed by the CLI on purpose
 ACCOUNTS_PATH = "/id/api/v2/accounts"
-_CONTACT_FIELDS = (
-    "client_id",
-    "title",
-    "first_name",
-    "last_name",
-    "email",
-    "phone_office",
-    "phone_mobile",
-    "fax",
-)
 _MANAGED = re.compile(r"/v2/(clients|contacts)(/|$)")
 
 
@@ -234,7 +224,7 @@ def _contact_values(body: bytes) -> dict[str, Any]:
     if not isinstance(document, dict):
         raise BadRequest("The body must be a JSON object.")
     values: dict[str, Any] = {}
-    for name in _CONTACT_FIELDS:
+    for name in EDITABLE_CONTACT_FIELDS:
         if name not in document:
             continue
         value = document[name]

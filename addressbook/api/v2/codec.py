@@ -23,15 +23,6 @@ from addressbook.core.models import EDITABLE_CONTACT_FIELDS, ID_LIMIT, Client, C
 from ..account import Account
 from ..errors import ProtocolError, ValidationError
 
-CONTACT_TEXT_FIELDS = (
-    "title",
-    "first_name",
-    "last_name",
-    "email",
-    "phone_office",
-    "phone_mobile",
-    "fax",
-)
 # Harvest itself answers "" for these when unset (observed), so "" is how they are cleared.
 # `title` is null when unset (observed), so a cleared title is sent as null. See
 # contact_update_body for why this is the safest reading of an undocumented rule.
