@@ -23,7 +23,7 @@ from .connected import ConnectedClient, checked_changes, checked_new_contact, re
 from .encode import contact_create_body, contact_update_body
 from .errors import ProtocolError, ValidationError
 from .records import CLIENTS, CONTACTS, RecordKind, account_from_item
-from .transport import DEFAULT_DEADLINE, DEFAULT_MIN_RATE, Connection
+from .transport import DEFAULT_DEADLINE, DEFAULT_MIN_RATE, Connection, basic_credentials
 from .urls import normalize_base_url
 
 T = TypeVar("T")
@@ -93,10 +93,11 @@ class HarvestClient(ConnectedClient):
     ) -> None:
         self.base_url = normalize_base_url(base_url)
         self.email = email
+        authorization, secrets = basic_credentials(email, password)
         self._connection = Connection(
             self.base_url,
-            email,
-            password,
+            authorization=authorization,
+            secrets=secrets,
             transport=transport,
             timeout=timeout,
             max_response_bytes=max_response_bytes,

@@ -20,7 +20,7 @@ import logging
 import ssl
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import TypeVar
 from urllib.parse import quote
 
@@ -68,6 +68,19 @@ def basic_authorization(email: str, password: str) -> str:
     return f"Basic {token}"
 
 
+def basic_credentials(email: str, password: str) -> tuple[str, tuple[str, ...]]:
+    """v1's Authorization header, and what a server echoing the request may show of it."""
+    authorization = basic_authorization(email, password)
+    secrets = (
+        authorization,
+        authorization.partition(" ")[2],
+        f"{email}:{password}",
+        password,
+        quote(password, safe=""),
+    )
+    return authorization, secrets
+
+
 class Connection:
     """Sends requests for one account; every failure leaves as a HarvestError."""
 
@@ -83,9 +96,10 @@ class Connection:
     def __init__(
         self,
         base_url: str,
-        email: str,
-        password: str,
         *,
+        authorization: str,
+        secrets: tuple[str, ...],
+        headers: Mapping[str, str] | None = None,
         transport: httpx.BaseTransport | None,
         timeout: float,
         max_response_bytes: int,
@@ -96,7 +110,10 @@ class Connection:
         min_rate: float = DEFAULT_MIN_RATE,
         accept: str = XML,
         content_type: str = XML_BODY,
+        user_agent: str = USER_AGENT,
     ) -> None:
+        """`secrets`: whatever a server echoes back is scrubbed of these before anyone
+        sees it (the Authorization header and what it is made of)."""
         self.base_url = base_url.rstrip("/")
         self.max_response_bytes = max_response_bytes
         self.timeout = timeout
@@ -111,15 +128,7 @@ class Connection:
         # Refused addresses are remembered, not raised: the caller builds a client from
         # what the user typed and learns why it is refused from the first request.
         self._refusal: HarvestError | None = _address_refusal(self.base_url)
-        authorization = basic_authorization(email, password)
-        # Whatever a server echoes back is scrubbed of these before anyone sees it.
-        self.secrets: tuple[str, ...] = (
-            authorization,
-            authorization.partition(" ")[2],
-            f"{email}:{password}",
-            password,
-            quote(password, safe=""),
-        )
+        self.secrets = secrets
         verify = _trust_store()
         if isinstance(verify, HarvestError):
             self._refusal = self._refusal or verify
@@ -138,8 +147,9 @@ class Connection:
                 "Authorization": authorization,
                 "Accept": accept,
                 "Content-Type": content_type,
-                "User-Agent": USER_AGENT,
+                "User-Agent": user_agent,
                 "Accept-Encoding": ACCEPTED_ENCODINGS,
+                **(headers or {}),
             },
         )
 

@@ -60,6 +60,9 @@ def test_every_request_carries_token_account_and_a_user_agent_with_a_contact(
         assert request.headers["harvest-account-id"] == str(ACCOUNT_ID)
         agent = request.headers["user-agent"]
         assert agent.startswith("Harvest Contacts/") and "@" in agent
+        # Only the encodings inflated under the size and ratio caps (api/body.py).
+        assert request.headers["accept-encoding"] == "gzip, deflate"
+        assert request.headers["accept"] == "application/json"
     assert [r.path for r in sandbox.requests] == ["/v2/users/me", "/v2/company"]
 
 

@@ -47,18 +47,18 @@ class V2Connection(Connection):
     """The shared Connection with v2's headers and v2's error words."""
 
     def __init__(self, base_url: str, token: str, account_id: int | None, **options: Any) -> None:
-        super().__init__(base_url, "", "", **options)
-        # Replaces the (empty) Basic credentials': this token is what a server may echo.
-        self.secrets = (f"Bearer {token}", token)
-        headers = {
-            "Authorization": f"Bearer {token}",
-            "User-Agent": USER_AGENT,
-            "Accept": JSON,
-            "Content-Type": JSON,
-        }
-        if account_id is not None:  # every API request; not the accounts list of Harvest ID
-            headers["Harvest-Account-Id"] = str(account_id)
-        self._http.headers = httpx.Headers(headers)
+        # Every API request names its account; the accounts list of Harvest ID does not.
+        account = {} if account_id is None else {"Harvest-Account-Id": str(account_id)}
+        super().__init__(
+            base_url,
+            authorization=f"Bearer {token}",
+            secrets=(f"Bearer {token}", token),
+            headers=account,
+            accept=JSON,
+            content_type=JSON,
+            user_agent=USER_AGENT,
+            **options,
+        )
 
     def describe_error(
         self, status: int, headers: httpx.Headers, body: bytes, subject: str, method: str
