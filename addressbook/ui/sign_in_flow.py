@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from addressbook import APP_NAME
 from addressbook.api import normalize_base_url
-from addressbook.api.v2.address import DEFAULT_API, v2_address, v2_base_url
+from addressbook.api.v2.address import DEFAULT_API, api_of, v2_address
 from addressbook.settings import Preferences, SavedAccount, Settings
 from addressbook.ui.main_window import MainWindow
 from addressbook.ui.startup_snapshot import (
@@ -194,7 +194,7 @@ class SignInFlow(QObject):
         typed = self._typed
         if not server and saved is not None:
             server, email = saved.server, saved.email
-        v2 = v2_base_url(server) is not None if server else typed.get("mode", "v2") == "v2"
+        v2 = (api_of(server) if server else typed.get("mode", "v2")) == "v2"
         dialog = SignInDialog(
             server=typed.get("server")
             or ("" if v2 else server)
@@ -275,7 +275,7 @@ class SignInFlow(QObject):
         company = getattr(account, "company_name", "") or ""
         self.window.setWindowTitle(f"{APP_NAME} — {company}" if company else APP_NAME)
         if not getattr(account, "admin", True):
-            v2 = self._current is not None and v2_base_url(self._current[0]) is not None
+            v2 = self._current is not None and api_of(self._current[0]) == "v2"
             self.window.notice.show_message(NOT_A_MANAGER if v2 else NOT_ADMIN)
         self.signed_in.emit(account)
 
@@ -283,8 +283,7 @@ class SignInFlow(QObject):
         self._current = (url, email)
         if self._demo:
             return
-        api = "v2" if v2_base_url(url) is not None else "v1"
-        self.settings.remember_account(self.data_dir, SavedAccount(url, email, api))
+        self.settings.remember_account(self.data_dir, SavedAccount(url, email, api_of(url)))
         self.settings.set(Preferences.REMEMBER_PASSWORD, remember)
         from addressbook.credentials import account_key
 
@@ -311,7 +310,7 @@ class SignInFlow(QObject):
         self._attempt = None
         if kind == "auth" and self._current is not None:
             url, email = self._current
-            secret = "token" if v2_base_url(url) is not None else "password"
+            secret = "token" if api_of(url) == "v2" else "password"
             self.window.status.set_offline(f"Harvest refused the saved {secret}; sign in again.")
             self.show_dialog(url, email, error=message)
         else:

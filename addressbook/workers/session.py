@@ -50,6 +50,11 @@ def _make_api(
     return HarvestV2Client(secret, account_id, base_url=base, transport=transport)
 
 
+def _reason(error: Exception) -> str:
+    """The words to show for a refused write: the error's own, else its kind."""
+    return str(error) or type(error).__name__
+
+
 class Session:
     def __init__(
         self,
@@ -215,7 +220,7 @@ class Session:
                 self._cache.delete_contact(contact_id)
             except Exception as error:
                 log.exception("Could not delete contact %s", contact_id)
-                refusal = refusal or str(error) or type(error).__name__
+                refusal = refusal or _reason(error)
                 continue
             self._contacts.pop(contact_id, None)
             deleted.append(contact_id)
@@ -242,7 +247,7 @@ class Session:
                     self._cache.create_contact(fresh)
             except Exception as error:  # its client went inactive, or the disk is full
                 log.exception("Could not restore contact %s", contact.id)
-                refusal = refusal or str(error) or type(error).__name__
+                refusal = refusal or _reason(error)
                 continue
             restored += 1
         return restored, refusal

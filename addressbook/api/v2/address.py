@@ -24,6 +24,11 @@ def v2_base_url(address: str) -> str | None:
     return address[: -len(V2_PATH)] if address.endswith(V2_PATH) else None
 
 
+def api_of(address: str) -> str:
+    """Which API an account address names: "v2" (made by v2_address) or "v1"."""
+    return "v1" if v2_base_url(address) is None else "v2"
+
+
 def parse_account_id(text: str) -> int | None:
     text = text.strip()
     if text.isascii() and text.isdigit() and 0 < len(text) < 19 and int(text) > 0:
