@@ -2,8 +2,8 @@
 
 The scan, the trash list and a contact's history are worker jobs; they run again
 (debounced) whenever the contacts change, a sync finishes, or a fix is applied.
-Every fix is a QUndoCommand on the window's undo stack (or our own, until the
-window has one).
+Every fix is a QUndoCommand on the window's undo stack; the history is a section of
+the contact card.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class CleanupController(QObject):
         super().__init__(window)
         self.window = window
         self.runner = JobRunner(worker, events, self)
-        self.undo_stack: QUndoStack = getattr(window, "undo_stack", None) or self._own_stack()
+        self.undo_stack: QUndoStack = window.undo_stack
         self.entries = CleanupEntries()
         self.view = CleanupView()
         self.trash_view = TrashView()
@@ -51,7 +51,7 @@ class CleanupController(QObject):
         self.cleanup_dock = self._dock("Clean up", "cleanup_dock", self.view)
         self.trash_dock = self._dock("Trash", "trash_dock", self.trash_view)
         window.tabifyDockWidget(self.cleanup_dock, self.trash_dock)
-        self.history_dock = self._place_history()
+        window.details.add_section(self.history)
         self._place_entries()
         self._remember_region(window.settings)
         self._add_menu_entries()
@@ -61,20 +61,6 @@ class CleanupController(QObject):
         self._connect(events)
 
     # -- construction ------------------------------------------------------------------
-    def _own_stack(self) -> QUndoStack:
-        """Until the window has its QUndoStack: ours, with Undo/Redo in the Contact menu."""
-        stack = QUndoStack(self)
-        menu = getattr(self.window, "menus", {}).get("&Contact")
-        for action, keys in (
-            (stack.createUndoAction(self.window, "&Undo"), "Ctrl+Z"),
-            (stack.createRedoAction(self.window, "&Redo"), "Ctrl+Shift+Z"),
-        ):
-            action.setShortcut(keys)
-            self.window.addAction(action)
-            if menu is not None:
-                menu.addAction(action)
-        return stack
-
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self.window)
         dock.setObjectName(name)
@@ -82,19 +68,6 @@ class CleanupController(QObject):
         dock.setWidget(widget)
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
-        return dock
-
-    def _place_history(self) -> QDockWidget | None:
-        """In the card when it takes sections (add_section); else a dock of its own."""
-        details = self.window.details
-        if hasattr(details, "add_section"):
-            details.add_section(self.history)
-            return None
-        dock = QDockWidget("History", self.window)
-        dock.setObjectName("history_dock")
-        self.history.title.hide()  # the dock's title says it
-        dock.setWidget(self.history)
-        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
 
     def _place_entries(self) -> None:
