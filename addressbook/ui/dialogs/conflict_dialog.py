@@ -14,13 +14,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
-    QLabel,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -29,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from addressbook.core import CONTACT_FIELD_LABELS
 from addressbook.core.display import for_display
-from addressbook.ui.plain_text import plain_tooltip
+from addressbook.ui.plain_text import plain_label, plain_tooltip
 
 MINE, THEIRS = "mine", "theirs"
 SIDES = (MINE, THEIRS)
@@ -64,14 +62,6 @@ def display_value(value: Any, client_names: dict[int, str] | None = None) -> str
     return for_display(str(value))
 
 
-def _plain(text: str = "") -> QLabel:
-    """A label that shows its text as typed: "AT&T <b>" is never read as markup."""
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-    return label
-
-
 def _elided(text: str) -> str:
     return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…"
 
@@ -103,7 +93,7 @@ class ConflictDialog(QDialog):
     # -- building -----------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.explanation = _plain()
+        self.explanation = plain_label()
         self.explanation.setWordWrap(True)
         layout.addWidget(self.explanation)
         grid = QGridLayout()
@@ -126,14 +116,14 @@ class ConflictDialog(QDialog):
         )
         self.explanation.setAccessibleName(self.explanation.text())
         for column, text in enumerate(("Field", "Mine (this computer)", "Theirs (Harvest)")):
-            header = _plain(text)
+            header = plain_label(text)
             font = header.font()
             font.setBold(True)
             header.setFont(font)
             grid.addWidget(header, 0, column)
         for row, (field, values) in enumerate(self.fields.items(), start=1):
             label = CONTACT_FIELD_LABELS.get(field, field)
-            grid.addWidget(_plain(label), row, 0)
+            grid.addWidget(plain_label(label), row, 0)
             for column, (side, value) in enumerate(zip(SIDES, values, strict=True), start=1):
                 text = display_value(value, self._client_names if field == "client_id" else None)
                 # "&" would otherwise turn into a keyboard mnemonic.

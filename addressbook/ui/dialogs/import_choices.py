@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
-    QLabel,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from addressbook.core.display import for_display
 from addressbook.exchange import TARGET_LABELS, TARGETS, CsvTable
 from addressbook.exchange.columns import ColumnMapping
+from addressbook.ui.plain_text import plain_label
 
 # (label, Python codec); None is the rule of addressbook.exchange.text_decoding.
 ENCODINGS: tuple[tuple[str, str | None], ...] = (
@@ -98,8 +98,7 @@ class MappingBox(QGroupBox):
         return tuple(combo.currentData() for combo in self.combos)
 
     def _add_row(self, column: int, name: str, target: str | None) -> None:
-        label = QLabel(for_display(name))
-        label.setTextFormat(Qt.TextFormat.PlainText)
+        label = plain_label(name)
         combo = QComboBox()
         # Narrower than its longest entry, so three columns fit side by side.
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

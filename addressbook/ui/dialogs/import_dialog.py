@@ -54,6 +54,7 @@ from addressbook.ui.dialogs.import_preview import (
     ImportPreviewModel,
     status_text,
 )
+from addressbook.ui.plain_text import plain_label
 
 MAX_IMPORT_ROWS = 100_000  # more than any contacts file; beyond it memory would grow unseen
 __all__ = [
@@ -138,8 +139,7 @@ class ImportDialog(QDialog):
 
     @staticmethod
     def _plain_label(name: str) -> QLabel:
-        label = QLabel()
-        label.setTextFormat(Qt.TextFormat.PlainText)  # file text is data, never markup
+        label = plain_label()  # file text is data, never markup
         label.setWordWrap(True)
         label.setAccessibleName(name)
         return label
