@@ -16,9 +16,6 @@ from addressbook.core.words import counted
 from addressbook.ui.announce import announce
 from addressbook.ui.sync_indicator import SyncIndicator, raised_button
 
-# Kept for callers that compare against them.
-ONLINE, OFFLINE, SIGNED_OUT = "Up to date", "Offline", "Not signed in"
-
 
 class StatusBar(QStatusBar):
     unsynced_clicked = Signal()
