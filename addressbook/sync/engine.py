@@ -104,7 +104,7 @@ class SyncEngine:
         check_cancel()
         puller = Puller(self.api, self.cache, report, progress, check_cancel)
         report.full_sweep = puller.run(sweep=full or self._sweep_due())
-        self.cache.purge_expired()  # trash past its keep, history past its age
+        report.purged = self.cache.purge_expired()  # trash past its keep, old history
         finished = self.clock()
         if report.full_sweep:
             self.cache.set_meta_time("last_full_sweep_at", finished)

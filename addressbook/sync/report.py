@@ -31,6 +31,7 @@ class SyncReport:
     error_kind: ErrorKind | None = None  # the same failure for code: see ErrorKind
     rejected: dict[int, str] = field(default_factory=dict)  # pending id -> the server's refusal
     full_sweep: bool = False  # the complete lists were fetched (deletions detected)
+    purged: int = 0  # contacts that left the trash, past its keep
 
     @property
     def ok(self) -> bool:

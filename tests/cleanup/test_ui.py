@@ -226,3 +226,17 @@ def test_the_view_follows_a_sync_that_changes_contacts(
         sandbox.store.add_contact(client, "Kim", "Zed", email="kim@zed.example")
     controller.runner._worker.sync_requested.emit(False)  # noqa: SLF001
     wait_for(qtbot, lambda: zed_groups() == 1)
+
+
+def test_a_sync_that_changes_nothing_runs_no_scan(
+    qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer
+) -> None:
+    """At 100k contacts a scan costs the worker most of a second: not every 5 minutes."""
+    from addressbook.sync.report import SyncReport
+
+    controller = started(qtbot, make_app, sandbox)
+    controller._scan_timer.stop()  # noqa: SLF001
+    controller._synced(SyncReport())  # noqa: SLF001 - nothing pulled, nothing purged
+    assert not controller._scan_timer.isActive()  # noqa: SLF001
+    controller._synced(SyncReport(purged=2))  # noqa: SLF001 - the trash count changed
+    assert controller._scan_timer.isActive()  # noqa: SLF001

@@ -96,8 +96,9 @@ class CleanupController(QObject):
         )
 
     def _connect(self, events: Any) -> None:
-        for signal in (events.contacts_loaded, events.contacts_changed, events.sync_finished):
-            signal.connect(self.schedule_scan)
+        events.contacts_loaded.connect(self.schedule_scan)
+        events.contacts_changed.connect(self.schedule_scan)
+        events.sync_finished.connect(self._synced)
         events.contacts_changed.connect(self._refresh_history)
         events.signed_out.connect(lambda: self.entries.set_counts(None, None))
         self.entries.cleanup_clicked.connect(lambda: self._open(self.cleanup_dock))
@@ -131,6 +132,13 @@ class CleanupController(QObject):
     # -- the scan ----------------------------------------------------------------------
     def schedule_scan(self, *_: object) -> None:
         self._scan_timer.start()
+
+    def _synced(self, report: Any) -> None:
+        """A sync that changed contacts has said so (contacts_changed); a scan of 100k
+        costs the worker most of a second, so a sync that only checked runs none. Clients
+        (active or not) and the trash's purge change the lists without a contact change."""
+        if report.pulled_clients or report.purged:
+            self.schedule_scan()
 
     def rescan(self) -> None:
         if self._scanning:  # one at a time; the latest request runs after it
