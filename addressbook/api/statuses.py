@@ -88,6 +88,11 @@ def server_words(headers: httpx.Headers, body: bytes, secrets: Iterable[str] = (
     return hints + [text for text in texts if text not in hints]
 
 
+def harvest_says(words: list[str]) -> str:
+    """The server's own reasons, appended to our sentence (nothing when it gave none)."""
+    return f" Harvest says: {'; '.join(words)}" if words else ""
+
+
 def error_for(
     status: int,
     headers: httpx.Headers,
@@ -98,7 +103,7 @@ def error_for(
     secrets: Iterable[str] = (),
 ) -> HarvestError:
     words = server_words(headers, body, secrets)
-    said = f" Harvest says: {'; '.join(words)}" if words else ""
+    said = harvest_says(words)
     if status == 401:
         return AuthenticationError(
             "Harvest refused the email or password. Check them and sign in again." + said,
@@ -121,7 +126,7 @@ def error_for(
 
 def error_beyond_access(status: int, method: str, words: list[str]) -> HarvestError:
     """The errors both API versions word alike: refused changes, gateways, server faults."""
-    said = f" Harvest says: {'; '.join(words)}" if words else ""
+    said = harvest_says(words)
     if status in (400, 422):
         errors = words or [f"Harvest refused the request (HTTP {status})."]
         return ValidationError(

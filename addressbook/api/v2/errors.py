@@ -21,7 +21,7 @@ from ..errors import (
     NotFoundError,
 )
 from ..scrub import scrub
-from ..statuses import error_beyond_access, server_words
+from ..statuses import error_beyond_access, harvest_says, server_words
 
 NOT_A_MANAGER = (
     "Harvest only shows client contacts to administrators, and to managers who are "
@@ -64,7 +64,7 @@ def error_for(
     secrets: Iterable[str] = (),
 ) -> HarvestError:
     words = words_of(headers, body, secrets)
-    said = f" Harvest says: {'; '.join(words)}" if words else ""
+    said = harvest_says(words)
     if status == 401:
         return AuthenticationError(
             "Harvest refused the personal access token: it may be mistyped, revoked or "
