@@ -107,7 +107,14 @@ class SyncWorker(WorkerResults):
     @Slot()
     def start(self) -> None:
         """Connected to QThread.started: timers must be created on the worker's thread."""
-        self._timers.create(self, lambda: self._sync_now(False))
+        self._timers.create(self, self._sync_due)
+
+    @Slot()
+    def _sync_due(self) -> None:
+        """A timer's sync, as a slot of this QObject. Not a lambda handed to another
+        object: one such lambda connected twice on the worker's thread hung in PySide's
+        connect (QObject's connection mutex) in a full test run."""
+        self._sync_now(False)
 
     @Slot()
     def _shutdown(self) -> None:
