@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -62,6 +62,13 @@ class ListPane(QWidget):
     def set_rows(self, rows: Sequence[tuple[Any, Sequence[str]]], *, checked: bool = True) -> None:
         self.model.set_rows(rows, checked=checked)
         if rows:
+            for column in range(self.model.columnCount() - 1):
+                self.table.setColumnWidth(column, 180)
+
+    def set_objects(self, objects: Sequence[Any], describe: Callable[[Any], Sequence[str]]) -> None:
+        """Rows whose texts are made when shown (see RowsModel.set_objects)."""
+        self.model.set_objects(objects, describe)
+        if objects:
             for column in range(self.model.columnCount() - 1):
                 self.table.setColumnWidth(column, 180)
 

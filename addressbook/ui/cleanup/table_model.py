@@ -1,12 +1,14 @@
 """One table model for every clean-up list: immutable rows of text, one reset per update.
 
 Each row carries its object (ROW_ROLE) for the view's actions; a checkable model
-keeps the checked rows by position (the phone preview's "apply these").
+keeps the checked rows by position (the phone preview's "apply these"). A row's texts
+can be given, or made from its object when the row is first shown: at 100k contacts
+the lists hold tens of thousands of rows, and only a screenful is ever painted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -23,18 +25,40 @@ class RowsModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._headers = list(headers)
-        self._texts: list[tuple[str, ...]] = []
+        self._texts: list[tuple[str, ...] | None] = []  # None: not made yet
         self._objects: list[Any] = []
+        self._describe: Callable[[Any], Sequence[str]] | None = None
         self._checkable = checkable
         self._checked: set[int] = set()
 
     def set_rows(self, rows: Sequence[tuple[Any, Sequence[str]]], *, checked: bool = True) -> None:
         """(object, column texts) per row; checkable rows start checked (or not)."""
+        texts = [tuple(for_display(text) for text in texts) for _, texts in rows]
+        self._reset([item for item, _ in rows], texts, None, checked)
+
+    def set_objects(self, objects: Sequence[Any], describe: Callable[[Any], Sequence[str]]) -> None:
+        """One row per object; describe(object) gives its column texts when it is shown."""
+        self._reset(list(objects), [None] * len(objects), describe, True)
+
+    def _reset(
+        self,
+        objects: list[Any],
+        texts: list[tuple[str, ...] | None],
+        describe: Callable[[Any], Sequence[str]] | None,
+        checked: bool,
+    ) -> None:
         self.beginResetModel()
-        self._objects = [item for item, _ in rows]
-        self._texts = [tuple(for_display(text) for text in texts) for _, texts in rows]
-        self._checked = set(range(len(rows))) if checked and self._checkable else set()
+        self._objects, self._texts, self._describe = objects, texts, describe
+        self._checked = set(range(len(objects))) if checked and self._checkable else set()
         self.endResetModel()
+
+    def row_texts(self, row: int) -> tuple[str, ...]:
+        texts = self._texts[row]
+        if texts is None:
+            assert self._describe is not None
+            made = self._describe(self._objects[row])
+            texts = self._texts[row] = tuple(for_display(text) for text in made)
+        return texts
 
     def objects(self) -> list[Any]:
         return list(self._objects)
@@ -73,7 +97,8 @@ class RowsModel(QAbstractTableModel):
             return None
         row, column = index.row(), index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._texts[row][column] if column < len(self._texts[row]) else None
+            texts = self.row_texts(row)
+            return texts[column] if column < len(texts) else None
         if role == ROW_ROLE:
             return self._objects[row]
         if role == Qt.ItemDataRole.CheckStateRole and self._checkable and column == 0:
