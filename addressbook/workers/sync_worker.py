@@ -22,6 +22,7 @@ from addressbook.core.models import Contact
 from addressbook.core.words import names_of
 from addressbook.workers.errors import SessionError
 from addressbook.workers.gc_pause import bulk_allocation
+from addressbook.workers.gui_first import gui_first
 from addressbook.workers.results import WorkerResults
 from addressbook.workers.sync_timing import SyncTimers
 
@@ -358,7 +359,8 @@ class SyncWorker(WorkerResults):
             self.job_failed.emit(job, "Not signed in.", {})
             return
         try:
-            result = job.run(cache)
+            with gui_first():  # a background job: the window's calls come first
+                result = job.run(cache)
         except Exception as error:
             log.info("%s refused: %s", job.name, error)
             self.job_failed.emit(job, str(error), dict(getattr(error, "fields", {}) or {}))

@@ -240,3 +240,18 @@ def test_a_sync_that_changes_nothing_runs_no_scan(
     assert not controller._scan_timer.isActive()  # noqa: SLF001
     controller._synced(SyncReport(purged=2))  # noqa: SLF001 - the trash count changed
     assert controller._scan_timer.isActive()  # noqa: SLF001
+
+
+def test_during_a_sync_changes_ask_for_one_scan_at_its_end(
+    qtbot: QtBot, make_app: AppFactory, sandbox: SandboxServer
+) -> None:
+    from addressbook.sync.report import SyncReport
+
+    controller = started(qtbot, make_app, sandbox)
+    controller._scan_timer.stop()  # noqa: SLF001
+    controller._sync_started()  # noqa: SLF001
+    controller.schedule_scan()  # pages of contacts arriving
+    controller.schedule_scan()
+    assert not controller._scan_timer.isActive()  # noqa: SLF001
+    controller._synced(SyncReport())  # noqa: SLF001
+    assert controller._scan_timer.isActive()  # noqa: SLF001

@@ -58,6 +58,7 @@ class CleanupController(QObject):
         self._scan_timer = QTimer(self, singleShot=True, interval=RESCAN_DELAY_MS)
         self._scan_timer.timeout.connect(self.rescan)
         self._scanning = self._again = False
+        self._syncing = self._wanted = False  # a sync is running / a scan waits for its end
         self._connect(events)
 
     # -- construction ------------------------------------------------------------------
@@ -98,7 +99,11 @@ class CleanupController(QObject):
     def _connect(self, events: Any) -> None:
         events.contacts_loaded.connect(self.schedule_scan)
         events.contacts_changed.connect(self.schedule_scan)
+        events.sync_started.connect(self._sync_started)
         events.sync_finished.connect(self._synced)
+        # A sync ends in one of these three (sign_in_failed: Harvest refused the password).
+        events.sync_failed.connect(lambda _message: self._synced(None))
+        events.sign_in_failed.connect(lambda _message, _kind: self._synced(None))
         events.contacts_changed.connect(self._refresh_history)
         events.signed_out.connect(lambda: self.entries.set_counts(None, None))
         self.entries.cleanup_clicked.connect(lambda: self._open(self.cleanup_dock))
@@ -131,13 +136,24 @@ class CleanupController(QObject):
 
     # -- the scan ----------------------------------------------------------------------
     def schedule_scan(self, *_: object) -> None:
+        """Soon, once changes stop; during a sync, once it ends. A scan of 100k costs the
+        worker most of a second, and while it runs every Python call the window makes
+        waits for the worker's GIL slices: one scan per sync, not one per page of it."""
+        if self._syncing:
+            self._wanted = True
+            return
         self._scan_timer.start()
 
+    def _sync_started(self) -> None:
+        self._syncing = True
+
     def _synced(self, report: Any) -> None:
-        """A sync that changed contacts has said so (contacts_changed); a scan of 100k
-        costs the worker most of a second, so a sync that only checked runs none. Clients
-        (active or not) and the trash's purge change the lists without a contact change."""
-        if report.pulled_clients or report.purged:
+        """Changed contacts asked for a scan already; clients (active or not) and the
+        trash's purge change the lists without a contact change. A sync that only
+        checked runs none."""
+        self._syncing = False
+        wanted, self._wanted = self._wanted, False
+        if wanted or (report is not None and (report.pulled_clients or report.purged)):
             self.schedule_scan()
 
     def rescan(self) -> None:
