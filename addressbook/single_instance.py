@@ -20,9 +20,8 @@ import os
 import sys
 import tempfile
 import threading
-from multiprocessing.connection import Client, Listener
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 
@@ -70,7 +69,7 @@ class SingleInstance(QObject):
         self.data_dir = Path(data_dir)
         self.name = server_name(self.data_dir)
         self._lock = QLockFile(str(self.data_dir / LOCK_FILE_NAME))
-        self._listener: Listener | None = None
+        self._listener: Any = None  # a multiprocessing.connection.Listener, once listening
         self._thread: threading.Thread | None = None
 
     def acquire(self) -> bool:
@@ -107,6 +106,8 @@ class SingleInstance(QObject):
             address = socket_address(self.name)
             if sys.platform != "win32" and os.path.exists(address):
                 os.unlink(address)  # we hold the lock: this is a killed launch's leftover
+            from multiprocessing.connection import Listener  # 16 ms: after the first paint
+
             self._listener = Listener(address)
         except OSError as error:
             log.warning("A second launch cannot reach this one: %s", error)
@@ -117,7 +118,7 @@ class SingleInstance(QObject):
         self._thread.start()
         log.info("Listening for other launches on this data folder (%s)", self.data_dir)
 
-    def _accept(self, listener: Listener) -> None:
+    def _accept(self, listener: Any) -> None:
         while True:
             try:
                 with listener.accept() as connection:
@@ -138,6 +139,8 @@ class SingleInstance(QObject):
 
 def _send(address: str, request: bytes) -> bool:
     try:
+        from multiprocessing.connection import Client  # only when another app runs
+
         with Client(address) as connection:
             connection.send_bytes(request)
         return True
