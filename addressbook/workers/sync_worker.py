@@ -107,7 +107,11 @@ class SyncWorker(WorkerResults):
     # -- lifecycle (worker thread) ---------------------------------------------------
     @Slot()
     def start(self) -> None:
-        """Connected to QThread.started: timers must be created on the worker's thread."""
+        """Connected to QThread.started: timers must be created on the worker's thread,
+        and the data folder is prepared before any cache in it is opened."""
+        from addressbook.storage.data_dir import prepare_data_dir
+
+        prepare_data_dir(self._data_dir)
         self._timers.create(self, self._sync_due)
 
     @Slot()

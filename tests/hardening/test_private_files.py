@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from addressbook.app import prepare_data_dir
 from addressbook.core.models import Client, Contact
 from addressbook.exchange.files import ExportFormat, export_contacts
 from addressbook.logging_setup import configure_logging
 from addressbook.sandbox import DEMO_EMAIL
 from addressbook.settings import Preferences, Settings
 from addressbook.storage import Cache
+from addressbook.storage.data_dir import prepare_data_dir
 from addressbook.ui.startup_snapshot import save_snapshot, snapshot_path
 
 pytestmark = pytest.mark.skipif(
